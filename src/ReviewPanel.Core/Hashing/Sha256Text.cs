@@ -1,0 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ReviewPanel.Hashing;
+
+/// <summary>SHA-256 helpers: lower-case hex of UTF-8 text, and the normalization used for layer hashes and grounding.</summary>
+public static class Sha256Text
+{
+    /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes of <paramref name="text"/>.</summary>
+    public static string Of(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>Lower-case hex SHA-256 of raw bytes.</summary>
+    public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

@@ -1,0 +1,2 @@
+// Placeholder: the emulator is being written.
+return 0;
