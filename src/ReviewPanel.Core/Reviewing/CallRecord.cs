@@ -14,6 +14,4 @@ public sealed record CallRecord
     public IReadOnlyList<string> FinishReasons { get; init; } = [];
     /// <summary>Raw replies that failed validation (kept so an error can be audited; never parsed into a score).</summary>
     public IReadOnlyList<string> RejectedReplies { get; init; } = [];
-    /// <summary>The run whose cached review was reused, when this review came from the cache.</summary>
-    public string? ReusedFromRun { get; init; }
 }

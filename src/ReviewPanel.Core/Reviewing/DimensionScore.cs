@@ -15,4 +15,7 @@ public sealed record DimensionScore(string Dimension, int? Score, string Rationa
     /// not count in aggregation.
     /// </summary>
     public bool Ungrounded { get; init; }
+
+    /// <summary>Each repeat's score when the reviewer was asked several times; <see cref="Score"/> is their median.</summary>
+    public IReadOnlyList<int> RepeatScores { get; init; } = [];
 }

@@ -20,6 +20,8 @@ public sealed record Review
     public string? Error { get; init; }
     /// <summary>What determines this review (text hash, prompt hash, rubric hash, model, settings); reruns reuse by it.</summary>
     public string? CacheKey { get; init; }
+    /// <summary>The run whose review was reused from the cache instead of asking again; null for a fresh review.</summary>
+    public string? ReusedFromRun { get; init; }
     /// <summary>Model calls behind this review (one per repeat); empty for heuristics.</summary>
     public IReadOnlyList<CallRecord> Calls { get; init; } = [];
     /// <summary>Each repeat's scores when the reviewer was asked K times; <see cref="Scores"/> holds their median.</summary>

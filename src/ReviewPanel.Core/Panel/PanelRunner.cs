@@ -1,0 +1,135 @@
+using Microsoft.Extensions.Logging;
+using ReviewPanel.Profiles;
+using ReviewPanel.Provenance;
+using ReviewPanel.Reviewing;
+using ReviewPanel.Scoring;
+
+namespace ReviewPanel.Panel;
+
+/// <summary>
+/// The panel as a composite: every reviewer runs on the profile at once, one reviewer's crash becomes an error
+/// review (data, not an exception), quotes are grounded, disagreements go to the adjudicator, and the gate decides.
+/// </summary>
+public sealed partial class PanelRunner(
+    IReadOnlyList<IReviewer> reviewers,
+    IAdjudicator? adjudicator,
+    GateOptions gateOptions,
+    string rubricSha256,
+    IReviewCache? cache,
+    bool fresh,
+    TimeProvider time,
+    ILogger<PanelRunner> logger)
+{
+    private readonly Gate _gate = new(gateOptions);
+    private readonly IReadOnlyCollection<string> _declared = reviewers.SelectMany(r => r.Descriptor.Dimensions).Distinct(StringComparer.Ordinal).ToList();
+
+    public IReadOnlyList<IReviewer> Reviewers => reviewers;
+
+    public async Task<ProfileReport> ReviewAsync(string runId, RoleProfile profile, CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        var grounding = new GroundingCheck(profile);
+        var reviews = await Task.WhenAll(reviewers.Select(r => RunOneAsync(r, profile, cancellationToken))).ConfigureAwait(false);
+        var grounded = reviews.Select(r => grounding.Apply(r, gateOptions.PassThreshold)).ToList();
+        var adjudications = await AdjudicateAsync(profile, grounded, grounding, cancellationToken).ConfigureAwait(false);
+        var verdict = _gate.Decide(grounded, adjudications, _declared);
+
+        return new ProfileReport
+        {
+            RunId = runId,
+            Source = profile.Source,
+            ProfileId = profile.Id,
+            Title = profile.Title,
+            VersionHash = profile.VersionHash,
+            Verdict = verdict,
+            Reviews = grounded,
+            Adjudications = adjudications,
+            Layers = ProvenanceBuilder.ForLayers(profile, grounded.Concat(adjudications)),
+            StartedAt = started,
+            FinishedAt = time.GetUtcNow(),
+        };
+    }
+
+    /// <summary>The report for a file that could not be imported: an error verdict naming the reason.</summary>
+    public ProfileReport ImportFailed(string runId, string source, string error)
+    {
+        var now = time.GetUtcNow();
+        return new ProfileReport
+        {
+            RunId = runId,
+            Source = source,
+            Verdict = new Verdict { Outcome = VerdictOutcome.Error, Error = error },
+            StartedAt = now,
+            FinishedAt = now,
+        };
+    }
+
+    private async Task<Review> RunOneAsync(IReviewer reviewer, RoleProfile profile, CancellationToken cancellationToken)
+    {
+        var descriptor = reviewer.Descriptor;
+        // Only model calls are worth caching: heuristics are cheaper to recompute than to look up.
+        var cacheKey = descriptor.Kind == "llm" ? ReviewCacheKey.For(profile.VersionHash, descriptor, rubricSha256) : null;
+        if (cacheKey is not null && cache is not null && !fresh)
+        {
+            var hit = await cache.FindAsync(cacheKey, cancellationToken).ConfigureAwait(false);
+            if (hit is { } found)
+            {
+                LogReused(logger, descriptor.Id, profile.Id, found.RunId);
+                return found.Review with { CacheKey = cacheKey, ReusedFromRun = found.RunId };
+            }
+        }
+
+        Review review;
+        try
+        {
+            review = await reviewer.ReviewAsync(profile, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogReviewerCrashed(logger, ex, descriptor.Id, profile.Id);
+            review = Review.Failed(descriptor, $"{ex.GetType().Name}: {ex.Message}");
+        }
+        return review with { CacheKey = cacheKey };
+    }
+
+    private async Task<IReadOnlyList<Review>> AdjudicateAsync(RoleProfile profile, IReadOnlyList<Review> reviews, GroundingCheck grounding, CancellationToken cancellationToken)
+    {
+        if (adjudicator is null)
+        {
+            return [];
+        }
+        var results = new List<Review>();
+        foreach (var dimension in Dimensions.All)
+        {
+            var scored = reviews
+                .Where(r => r.Status == ReviewStatus.Ok && r.Scores.Any(s => s.Dimension == dimension && s.Score is not null && !s.Ungrounded))
+                .ToList();
+            var values = scored.Select(r => r.Scores.First(s => s.Dimension == dimension).Score!.Value).ToList();
+            if (values.Count < 2 || values.Max() - values.Min() < gateOptions.DisagreementSpread)
+            {
+                continue;
+            }
+            LogAdjudicating(logger, profile.Id, dimension, values.Min(), values.Max());
+            Review adjudication;
+            try
+            {
+                adjudication = await adjudicator.AdjudicateAsync(profile, dimension, scored, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                adjudication = Review.Failed(adjudicator.Descriptor, $"{ex.GetType().Name}: {ex.Message}");
+            }
+            results.Add(grounding.Apply(adjudication, gateOptions.PassThreshold));
+        }
+        return results;
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Reused review of {ReviewerId} for {ProfileId} from run {RunId}")]
+    private static partial void LogReused(ILogger logger, string reviewerId, string profileId, string runId);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Reviewer {ReviewerId} crashed on {ProfileId}; recorded as an error review")]
+    private static partial void LogReviewerCrashed(ILogger logger, Exception exception, string reviewerId, string profileId);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Adjudicating {Dimension} of {ProfileId}: scores spread {Low}..{High}")]
+    private static partial void LogAdjudicating(ILogger logger, string profileId, string dimension, int low, int high);
+}

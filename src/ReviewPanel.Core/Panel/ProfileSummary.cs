@@ -1,0 +1,55 @@
+using ReviewPanel.Reviewing;
+using ReviewPanel.Scoring;
+
+namespace ReviewPanel.Panel;
+
+/// <summary>The small per-profile line of a batch: what the table, JSON and JUnit outputs show.</summary>
+public sealed record ProfileSummary
+{
+    public required string Source { get; init; }
+    public string? ProfileId { get; init; }
+    public string? Title { get; init; }
+    public string? VersionHash { get; init; }
+    public required VerdictOutcome Verdict { get; init; }
+    public double? Minimum { get; init; }
+    /// <summary>Dimension → aggregate; null means not judged.</summary>
+    public required IReadOnlyDictionary<string, double?> Scores { get; init; }
+    public required IReadOnlyList<string> Failing { get; init; }
+    public string? Error { get; init; }
+    /// <summary>Dimension → the reviewers whose scores counted.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> JudgedBy { get; init; }
+    /// <summary>Failing dimensions with the grounded quotes behind them, plus injections.</summary>
+    public required IReadOnlyList<Evidence> FailingEvidence { get; init; }
+    public required IReadOnlyList<string> Unstable { get; init; }
+    public int ModelCalls { get; init; }
+    public int ReusedReviews { get; init; }
+    public int InputTokens { get; init; }
+    public int OutputTokens { get; init; }
+
+    public static ProfileSummary From(ProfileReport report)
+    {
+        var verdict = report.Verdict;
+        var calls = report.Reviews.Concat(report.Adjudications).Where(r => r.ReusedFromRun is null).SelectMany(r => r.Calls).ToList();
+        return new ProfileSummary
+        {
+            Source = report.Source,
+            ProfileId = report.ProfileId,
+            Title = report.Title,
+            VersionHash = report.VersionHash,
+            Verdict = verdict.Outcome,
+            Minimum = verdict.Minimum,
+            Scores = Dimensions.All.ToDictionary(d => d, d => verdict.Dimensions.FirstOrDefault(r => r.Dimension == d)?.Aggregate),
+            Failing = verdict.Failing,
+            Error = verdict.Error,
+            JudgedBy = verdict.Dimensions.Where(d => d.Judged).ToDictionary(d => d.Dimension, d => (IReadOnlyList<string>)(d.AdjudicatedBy is { } a ? [.. d.ScoredBy, a] : d.ScoredBy)),
+            FailingEvidence = verdict.Dimensions.Where(d => d.Failing).SelectMany(d => d.Evidence.Select(e => e with { Note = $"{d.Dimension}: {e.Note}" }))
+                .Concat(verdict.Injections.Select(e => e with { Note = $"{Scoring.Verdict.InjectionRule}: {e.Note}" }))
+                .ToList(),
+            Unstable = verdict.Dimensions.Where(d => d.Unstable).Select(d => d.Dimension).ToList(),
+            ModelCalls = calls.Sum(c => c.Attempts),
+            ReusedReviews = report.Reviews.Count(r => r.ReusedFromRun is not null),
+            InputTokens = calls.Sum(c => c.InputTokens),
+            OutputTokens = calls.Sum(c => c.OutputTokens),
+        };
+    }
+}
