@@ -1,1 +1,3 @@
-return 0;
+using ReviewPanel.Cli.Commands;
+
+return await ReviewPanelCommandLine.InvokeAsync(args).ConfigureAwait(false);

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ReviewPanel.Cli.Hosting;
+using ReviewPanel.Storage;
+
+namespace ReviewPanel.Cli.Commands;
+
+/// <summary>
+/// Runs one command inside the host with its store ready. Configuration problems become one clear line on stderr
+/// and exit code 2, never a stack trace.
+/// </summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, TextWriter, TextWriter, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        try
+        {
+            using var host = ReviewPanelHost.Build();
+            var services = host.Services;
+            await services.GetRequiredService<IReviewStore>().InitializeAsync(cancellationToken).ConfigureAwait(false);
+            return await body(services, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException ex)
+        {
+            await stderr.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+        catch (ConfigurationProblemException ex)
+        {
+            await stderr.WriteLineAsync($"configuration error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ReviewPanel.Cli.Hosting;
+using ReviewPanel.Cli.Output;
+using ReviewPanel.Panel;
+using ReviewPanel.Profiles;
+using Spectre.Console;
+
+namespace ReviewPanel.Cli.Commands;
+
+/// <summary><c>reviewpanel review &lt;files or folders&gt;... [--format table|json|junit] [--out DIR] [--panel offline|llm|all]</c></summary>
+public static class ReviewCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Profile files (.txt, .json) or folders to review.", Arity = ArgumentArity.OneOrMore };
+        var format = OutputFormats.Option("table", "json", "junit");
+        var outDir = new Option<string?>("--out") { Description = "Also write review.json and junit.xml into this folder." };
+        var panel = new Option<PanelKind>("--panel") { Description = "Reviewers: offline heuristics (default), llm personas, or all.", DefaultValueFactory = _ => PanelKind.Offline };
+        var fresh = new Option<bool>("--fresh") { Description = "Ask the models again even where a cached review exists." };
+
+        var command = new Command("review", "Review profiles with the panel, record the verdicts, and print them. Exit 0: all pass, 1: any fail, 2: any error.");
+        command.Arguments.Add(paths);
+        command.Options.Add(format);
+        command.Options.Add(outDir);
+        command.Options.Add(panel);
+        command.Options.Add(fresh);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, stdout, stderr, token) =>
+            RunAsync(services, stdout, stderr, parse.GetRequiredValue(paths), parse.GetRequiredValue(format), parse.GetValue(outDir),
+                parse.GetValue(panel), parse.GetValue(fresh), "review " + string.Join(' ', parse.Tokens.Select(t => t.Value)), token), ct));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, IReadOnlyList<string> paths,
+        string format, string? outDir, PanelKind kind, bool fresh, string commandLine, CancellationToken cancellationToken)
+    {
+        var importer = services.GetRequiredService<ProfileImporter>();
+        var sources = importer.ExpandSources(paths).ToList();
+        if (sources.Count == 0)
+        {
+            await stderr.WriteLineAsync($"error: no profile files (.txt, .json) found in {string.Join(", ", paths)}").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+
+        var factory = services.GetRequiredService<PanelFactory>();
+        var rubric = factory.LoadRubric();
+        var panel = factory.Create(kind, rubric, fresh);
+        var run = factory.DescribeRun(panel, rubric, commandLine, kind);
+        var batch = services.GetRequiredService<BatchRunner>();
+        var parallel = services.GetRequiredService<IOptions<PanelOptions>>().Value.MaxParallelProfiles;
+
+        var result = await BatchProgress.RunAsync(
+            showProgress: format == "table" && sources.Count > 1 && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out),
+            sources.Count,
+            onDone => batch.RunAsync(panel, run, sources, parallel, onDone, cancellationToken)).ConfigureAwait(false);
+
+        foreach (var failed in result.Profiles.Where(p => p.ProfileId is null && p.Error is not null))
+        {
+            await stderr.WriteLineAsync($"error: {failed.Source}: {failed.Error}").ConfigureAwait(false);
+        }
+
+        await BatchOutput.WriteAsync(result, format, stdout).ConfigureAwait(false);
+        if (outDir is not null)
+        {
+            Directory.CreateDirectory(outDir);
+            await using (var json = File.CreateText(Path.Combine(outDir, "review.json")))
+            {
+                await BatchOutput.WriteAsync(result, "json", json).ConfigureAwait(false);
+            }
+            await using (var junit = File.CreateText(Path.Combine(outDir, "junit.xml")))
+            {
+                await BatchOutput.WriteAsync(result, "junit", junit).ConfigureAwait(false);
+            }
+        }
+        return result.ExitCode;
+    }
+}

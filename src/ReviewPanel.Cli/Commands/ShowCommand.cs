@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewPanel.Cli.Output;
+using ReviewPanel.Panel;
+using ReviewPanel.Reviewing;
+using ReviewPanel.Serialization;
+using ReviewPanel.Storage;
+using Spectre.Console;
+
+namespace ReviewPanel.Cli.Commands;
+
+/// <summary><c>reviewpanel show &lt;profile-id&gt; [--format table|json]</c>: the latest verdict with its provenance.</summary>
+public static class ShowCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("profile-id") { Description = "The profile id." };
+        var format = OutputFormats.Option("table", "json");
+        var command = new Command("show", "The latest verdict of a profile: dimensions and who judged them, findings with evidence, per-layer provenance.");
+        command.Arguments.Add(id);
+        command.Options.Add(format);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, stdout, stderr, token) =>
+            RunAsync(services.GetRequiredService<IReviewStore>(), parse.GetRequiredValue(id), parse.GetRequiredValue(format), stdout, stderr, token), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IReviewStore store, string profileId, string format, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var report = await store.GetLatestReportAsync(profileId, ct).ConfigureAwait(false);
+        if (report is null)
+        {
+            await stderr.WriteLineAsync($"error: no verdict recorded for profile '{profileId}'").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+        if (format == "json")
+        {
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(report, ReviewPanelJson.Indented)).ConfigureAwait(false);
+            return ExitCodes.Pass;
+        }
+        Render(report, ConsoleFactory.For(stdout));
+        return ExitCodes.Pass;
+    }
+
+    private static void Render(ProfileReport report, IAnsiConsole console)
+    {
+        var v = report.Verdict;
+        console.MarkupLine($"[bold]{Markup.Escape(report.Title ?? report.Source)}[/] ({Markup.Escape(report.ProfileId ?? "")}) version {Markup.Escape(report.VersionHash ?? "")}");
+        console.MarkupLine($"run {Markup.Escape(report.RunId)} · verdict [bold]{v.Outcome.ToString().ToLowerInvariant()}[/] · minimum {BatchOutput.Score(v.Minimum)}"
+            + (v.Error is null ? "" : $" · {Markup.Escape(v.Error)}"));
+
+        var dims = new Table().Border(TableBorder.Rounded).Title("dimensions");
+        dims.AddColumns("dimension", "score", "required", "judged by", "note");
+        foreach (var d in v.Dimensions)
+        {
+            var note = string.Join(" ", new[] { d.Failing ? "FAILING" : null, d.Unstable ? "unstable" : null, d.AdjudicatedBy is { } a ? $"adjudicated by {a}" : null }.Where(s => s is not null));
+            dims.AddRow(d.Dimension, BatchOutput.Score(d.Aggregate), d.Required ? "yes" : "", Markup.Escape(string.Join(", ", d.ScoredBy)), note);
+        }
+        console.Write(dims);
+
+        foreach (var injection in v.Injections)
+        {
+            console.MarkupLine($"[red]instruction aimed at reviewers[/] in [bold]{Markup.Escape(injection.LayerKey)}[/]: \"{Markup.Escape(injection.Quote)}\"");
+        }
+
+        var reviews = new Table().Border(TableBorder.Rounded).Title("reviews");
+        reviews.AddColumns("reviewer", "status", "scores", "evidence");
+        foreach (var r in report.Reviews.Concat(report.Adjudications))
+        {
+            var scores = string.Join(", ", r.Scores.Select(s => $"{s.Dimension}={(s.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "abstain")}{(s.Ungrounded ? " (ungrounded)" : "")}"));
+            var evidence = string.Join("\n", r.Scores.SelectMany(s => s.Evidence.Select(e => $"{s.Dimension} [{e.LayerKey}]{(e.Grounded == false ? " UNGROUNDED" : "")}: \"{Trim(e.Quote)}\"")));
+            reviews.AddRow(Markup.Escape(r.ReviewerId), r.Status == ReviewStatus.Ok ? (r.ReusedFromRun is null ? "ok" : $"reused from {Markup.Escape(r.ReusedFromRun)}") : $"[yellow]error[/]: {Markup.Escape(r.Error ?? "")}",
+                Markup.Escape(scores), Markup.Escape(evidence));
+        }
+        console.Write(reviews);
+
+        var layers = new Table().Border(TableBorder.Rounded).Title("layer provenance");
+        layers.AddColumns("layer", "sha256", "sources", "cited by");
+        foreach (var l in report.Layers)
+        {
+            layers.AddRow(Markup.Escape(l.Key), l.Sha256.Length >= 12 ? l.Sha256[..12] : l.Sha256, Markup.Escape(string.Join(", ", l.Sources)),
+                Markup.Escape(string.Join("\n", l.Citations.Select(c => $"{c.ReviewerId} {c.Dimension ?? "injection"}{(c.Score is { } s ? "=" + s : "")}{(c.Grounded ? "" : " (ungrounded)")}"))));
+        }
+        console.Write(layers);
+    }
+
+    private static string Trim(string quote) => quote.Length <= 120 ? quote : quote[..117] + "...";
+}

@@ -1,0 +1,9 @@
+namespace ReviewPanel.Cli.Hosting;
+
+/// <summary>Which reviewers sit on the panel: offline heuristics (the default, free), LLM personas, or both.</summary>
+public enum PanelKind
+{
+    Offline,
+    Llm,
+    All,
+}

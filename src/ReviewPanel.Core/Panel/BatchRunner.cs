@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+using ReviewPanel.Profiles;
+using ReviewPanel.Provenance;
+using ReviewPanel.Storage;
+
+namespace ReviewPanel.Panel;
+
+/// <summary>
+/// Reviews a batch of files: import, panel, record, with bounded parallelism. One bad file is an error line and
+/// the batch goes on. Only the small summaries are kept in memory, so memory stays flat as the batch grows.
+/// </summary>
+public sealed partial class BatchRunner(ProfileImporter importer, IReviewStore store, TimeProvider time, ILogger<BatchRunner> logger)
+{
+    public async Task<BatchResult> RunAsync(
+        PanelRunner panel,
+        RunProvenance run,
+        IReadOnlyList<string> sources,
+        int maxParallelProfiles,
+        Action<ProfileSummary>? onProfileDone,
+        CancellationToken cancellationToken)
+    {
+        await store.StartRunAsync(run, cancellationToken).ConfigureAwait(false);
+        var summaries = new ProfileSummary[sources.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxParallelProfiles, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count), parallel, async (i, ct) =>
+        {
+            var report = await ReviewOneAsync(panel, run.RunId, sources[i], ct).ConfigureAwait(false);
+            await store.RecordAsync(report, ct).ConfigureAwait(false);
+            var summary = ProfileSummary.From(report);
+            LogVerdict(logger, run.RunId, summary.ProfileId ?? "", summary.Source, summary.Verdict.ToString(), summary.Minimum);
+            summaries[i] = summary;
+            onProfileDone?.Invoke(summary);
+        }).ConfigureAwait(false);
+        var finished = time.GetUtcNow();
+        await store.FinishRunAsync(run.RunId, finished, cancellationToken).ConfigureAwait(false);
+        return new BatchResult(run.RunId, summaries, run.StartedAt, finished);
+    }
+
+    private async Task<ProfileReport> ReviewOneAsync(PanelRunner panel, string runId, string source, CancellationToken cancellationToken)
+    {
+        var imported = importer.Import(source);
+        if (!imported.IsSuccess)
+        {
+            LogImportFailed(logger, imported.Error.Path, imported.Error.Reason);
+            return panel.ImportFailed(runId, source, imported.Error.Reason);
+        }
+        return await panel.ReviewAsync(runId, imported.Profile, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Verdict {Verdict} (minimum {Minimum}) for {ProfileId} from {Source} in run {RunId}")]
+    private static partial void LogVerdict(ILogger logger, string runId, string profileId, string source, string verdict, double? minimum);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "{Path}: {Reason}")]
+    private static partial void LogImportFailed(ILogger logger, string path, string reason);
+}
