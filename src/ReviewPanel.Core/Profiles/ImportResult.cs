@@ -25,6 +25,7 @@ public sealed record ImportResult
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Profile is not null;
 
+    /// <summary>A successful import; <see cref="Path"/> is the profile's source.</summary>
     public static ImportResult Success(RoleProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
