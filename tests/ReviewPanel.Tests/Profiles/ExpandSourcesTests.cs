@@ -1,0 +1,45 @@
+using ReviewPanel.Profiles;
+
+namespace ReviewPanel.Tests.Profiles;
+
+public sealed class ExpandSourcesTests
+{
+    [Fact]
+    public void ExpandSources_Folder_ListsTxtAndJsonRecursivelyInOrdinalOrderSkippingSchemas()
+    {
+        using var temp = new TempFolder();
+        temp.Write("b.txt", "x");
+        temp.Write("A.json", "{}");
+        temp.Write("sub/c.TXT", "x");
+        temp.Write("profile.schema.json", "{}");
+        temp.Write("notes.md", "x");
+
+        var files = new ProfileImporter().ExpandSources([temp.Path]).ToList();
+
+        string[] expected = ["A.json", "b.txt", Path.Combine("sub", "c.TXT")];
+        Assert.Equal(expected.Select(e => Path.Combine(temp.Path, e)), files);
+    }
+
+    [Fact]
+    public void ExpandSources_FilesAndMissingPaths_ArePassedThroughInOrderOnce()
+    {
+        using var temp = new TempFolder();
+        var notes = temp.Write("notes.md", "x");
+        var missing = Path.Combine(temp.Path, "missing.txt");
+
+        var files = new ProfileImporter().ExpandSources([notes, missing, notes]).ToList();
+
+        Assert.Equal([notes, missing], files);
+        Assert.Equal(ImportErrorKind.Unreadable, new ProfileImporter().Import(missing).Error?.Kind);
+    }
+
+    [Fact]
+    public void ExpandSources_FixturesFolder_ImportsEveryBadFileAsAnErrorWithoutThrowing()
+    {
+        var importer = new ProfileImporter();
+        var files = importer.ExpandSources([RepoFiles.Path("fixtures", "bad")]).ToList();
+
+        Assert.Equal(["bad-schema.json", "binary.txt", "empty.txt", "invalid-utf8.txt", "no-profile.txt"], files.Select(Path.GetFileName));
+        Assert.All(files.Select(importer.Import), r => Assert.False(r.IsSuccess));
+    }
+}
