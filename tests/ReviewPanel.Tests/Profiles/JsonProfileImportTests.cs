@@ -7,7 +7,7 @@ namespace ReviewPanel.Tests.Profiles;
 public sealed class JsonProfileImportTests
 {
     private static readonly string SeedText = RepoFiles.Path("fixtures", "profiles", "devops-sre-p6.txt");
-    private static readonly string SeedJson = RepoFiles.Path("fixtures", "profiles", "devops-sre-p6.json");
+    private static readonly string SeedJson = RepoFiles.Path("fixtures", "formats", "devops-sre-p6.json");
 
     private static RoleProfile ImportOk(string path)
     {
