@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using ReviewPanel.Reviewing;
@@ -209,6 +212,45 @@ public abstract class ReviewStoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task RecordAsync_RecordHash_FollowsTheDocumentedFormat()
+    {
+        var store = await OpenStoreAsync(new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 11, 0, 0, 500, TimeSpan.FromHours(2))));
+        await store.RecordAsync(ReportFactory.FailedImport("run-0", "drafts/x.json"), None);
+        await store.RecordAsync(ReportFactory.Report("run-1", "p1", "v1", lowScore: 3), None);
+        var stored = (await store.GetHistoryAsync("p1", None).ToListAsync()).Single();
+        string reportJson;
+        await using (var connection = await OpenRawConnectionAsync())
+        {
+            reportJson = (string)(await ScalarAsync(connection, "SELECT report_json FROM verdicts WHERE seq = 2"))!;
+        }
+
+        // Rebuilt by hand from docs/history-store.md, not through the store's own types.
+        var scores = new JsonObject();
+        foreach (var (dimension, aggregate) in stored.Scores.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            scores[dimension] = aggregate is { } a ? JsonValue.Create(a) : null;
+        }
+        var record = new JsonObject
+        {
+            ["seq"] = 2,
+            ["runId"] = "run-1",
+            ["profileId"] = "p1",
+            ["versionHash"] = "v1",
+            ["source"] = "drafts/p1.json",
+            ["outcome"] = "fail",
+            ["minimum"] = 3.0,
+            ["scores"] = scores,
+            ["failing"] = new JsonArray("accuracy"),
+            ["recordedAt"] = "2025-03-01T09:00:00.500000Z",
+            ["reportSha256"] = Hex(Encoding.UTF8.GetBytes(reportJson)),
+            ["previousSha256"] = (await store.GetRunVerdictsAsync("run-0", None).SingleAsync()).RecordSha256,
+        };
+
+        Assert.Equal(Hex(Encoding.UTF8.GetBytes(record.ToJsonString())), stored.RecordSha256);
+        Assert.Equal(record["previousSha256"]!.GetValue<string>(), stored.PreviousSha256);
+    }
+
+    [StoreFact]
     public async Task VerifyChainAsync_ScoreRowUpdated_ReportsThatRecord()
     {
         var store = await OpenStoreAsync();
@@ -383,6 +425,8 @@ public abstract class ReviewStoreContractTests : IAsyncLifetime
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
     }
+
+    private static string Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, ReviewPanelJson.Canonical);
 }
