@@ -1,0 +1,82 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ReviewPanel.Storage.Sqlite;
+
+/// <summary>
+/// The embedded history: one SQLite file in WAL mode (readers never block the writer). Appends take
+/// <c>BEGIN IMMEDIATE</c>, so concurrent writers, in this process or another, queue on the busy timeout
+/// instead of forking the chain.
+/// </summary>
+public sealed class SqliteReviewStore : DbReviewStore
+{
+    private const int BusyTimeoutMs = 30_000;
+
+    private readonly string path;
+    private readonly string connectionString;
+
+    public SqliteReviewStore(IOptions<StoreOptions> options, TimeProvider timeProvider, ILogger<SqliteReviewStore> logger)
+        : base(timeProvider, logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        path = System.IO.Path.GetFullPath(options.Value.Path);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            DefaultTimeout = BusyTimeoutMs / 1000,
+            ForeignKeys = true,
+        }.ToString();
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string DatabasePath => path;
+
+    private protected override IReadOnlyList<Migration> Migrations => SqliteMigrations.All;
+
+    private protected override string MigrationsTableSql => SqliteMigrations.MigrationsTable;
+
+    private protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var directory = System.IO.Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs};";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // deferred: false issues BEGIN IMMEDIATE: the write lock is taken before the last record is read.
+    private protected override ValueTask<DbTransaction> BeginExclusiveAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    private protected override async Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private protected override object ToDbTimestamp(DateTimeOffset value) => ChainHash.FormatTimestamp(value);
+
+    private protected override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) =>
+        ChainHash.ParseTimestamp(reader.GetString(ordinal));
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"sqlite:{path}");
+}

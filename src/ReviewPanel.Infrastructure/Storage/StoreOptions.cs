@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ReviewPanel.Storage;
+
+/// <summary>Where the history lives, bound to <c>ReviewPanel:Store</c>.</summary>
+public sealed class StoreOptions : IValidatableObject
+{
+    public const string SectionName = "ReviewPanel:Store";
+
+    public const string Sqlite = "sqlite";
+
+    public const string Postgres = "postgres";
+
+    /// <summary><c>sqlite</c> (default: one machine, one file) or <c>postgres</c> (many workers, one database).</summary>
+    [Required]
+    [RegularExpression("^(?i)(sqlite|postgres)$", ErrorMessage = "ReviewPanel:Store:Provider must be 'sqlite' or 'postgres'.")]
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>
+    /// The SQLite file, relative to the working directory. Default <c>.reviewpanel/history.db</c>;
+    /// override with the environment variable <c>ReviewPanel__Store__Path</c>.
+    /// </summary>
+    [Required]
+    public string Path { get; set; } = ".reviewpanel/history.db";
+
+    /// <summary>The Npgsql connection string; required when <see cref="Provider"/> is <c>postgres</c>. Comes from the environment, never from a file in the repo.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (IsPostgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult(
+                "ReviewPanel:Store:ConnectionString is required when the provider is 'postgres' (set ReviewPanel__Store__ConnectionString).",
+                [nameof(ConnectionString)]);
+        }
+    }
+}
