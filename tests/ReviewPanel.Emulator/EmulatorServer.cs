@@ -169,7 +169,18 @@ public sealed partial class EmulatorServer : IAsyncDisposable
             return;
         }
 
-        var reply = _responder.Respond(new ChatCall(flavor, deployment, apiVersion, body!), step, behavior);
+        WireReply reply;
+        try
+        {
+            reply = _responder.Respond(new ChatCall(flavor, deployment, apiVersion, body!), step, behavior);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException)
+        {
+            // A schema the generator cannot satisfy: answer like a failing service, with the reason for whoever debugs it.
+            Log.ReplyFailed(_logger, deployment, e);
+            reply = WireErrors.ServerError(flavor);
+        }
+
         Log.Answered(_logger, request.Path, deployment, step.ToName(), reply.Status);
         await WriteAsync(context, reply, count: true).ConfigureAwait(false);
     }
@@ -200,9 +211,14 @@ public sealed partial class EmulatorServer : IAsyncDisposable
             return WireErrors.BadRequest(flavor, "We could not parse the JSON body of your request. The body must be a JSON object.");
         }
 
-        if (body["messages"] is not JsonArray { Count: > 0 })
+        if (body["messages"] is not JsonArray { Count: > 0 } messages)
         {
             return WireErrors.BadRequest(flavor, "'messages' is a required property and must be a non-empty array.");
+        }
+
+        if (messages.Any(m => m is not JsonObject message || message["role"] is not JsonValue role || !role.TryGetValue<string>(out _)))
+        {
+            return WireErrors.BadRequest(flavor, "Every item of 'messages' must be an object with a string 'role'.");
         }
 
         if (flavor == WireFlavor.OpenAi && deployment.Length == 0)

@@ -12,4 +12,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Hanging request for deployment '{Deployment}' ended by {Reason}")]
     public static partial void HangEnded(ILogger logger, string deployment, string reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Could not build a reply for deployment '{Deployment}'")]
+    public static partial void ReplyFailed(ILogger logger, string deployment, Exception exception);
 }

@@ -21,9 +21,9 @@ internal sealed class SchemaInstanceGenerator(JsonObject root, ReplyPlan plan)
             return node is JsonValue v && v.TryGetValue<bool>(out var b) && !b ? null : JsonValue.Create("emulated");
         }
 
-        if (schema["$ref"] is JsonValue reference)
+        if (schema["$ref"] is JsonValue reference && reference.TryGetValue<string>(out var pointer))
         {
-            return Generate(Resolve(reference.GetValue<string>()), name, scope, depth + 1);
+            return Generate(Resolve(pointer), name, scope, depth + 1);
         }
 
         if (schema["const"] is { } constant)
@@ -51,7 +51,7 @@ internal sealed class SchemaInstanceGenerator(JsonObject root, ReplyPlan plan)
             "object" => GenerateObject(schema, scope, depth),
             "array" => GenerateArray(schema, name, scope, depth),
             "integer" => JsonValue.Create(GenerateInteger(schema, name, scope)),
-            "number" => JsonValue.Create(schema["minimum"]?.GetValue<double>() ?? 0.0),
+            "number" => JsonValue.Create(schema["minimum"] is JsonValue min && min.TryGetValue<double>(out var m) ? m : 0.0),
             "boolean" => JsonValue.Create(false),
             "null" => null,
             _ => JsonValue.Create(GenerateString(schema, name, scope)),
@@ -85,8 +85,8 @@ internal sealed class SchemaInstanceGenerator(JsonObject root, ReplyPlan plan)
     {
         var items = Deref(schema["items"]);
         var itemProperties = items?["properties"] as JsonObject;
-        var minItems = schema["minItems"]?.GetValue<int>() ?? 0;
-        var maxItems = schema["maxItems"]?.GetValue<int>() ?? int.MaxValue;
+        var minItems = IntOf(schema["minItems"]) ?? 0;
+        var maxItems = IntOf(schema["maxItems"]) ?? int.MaxValue;
         var result = new JsonArray();
 
         if (EnumOf(itemProperties?["dimension"]) is { Count: > 0 } dimensions)
@@ -124,8 +124,8 @@ internal sealed class SchemaInstanceGenerator(JsonObject root, ReplyPlan plan)
 
     private int GenerateInteger(JsonObject schema, string? name, Scope scope)
     {
-        var minimum = schema["minimum"]?.GetValue<int>() ?? int.MinValue;
-        var maximum = schema["maximum"]?.GetValue<int>() ?? int.MaxValue;
+        var minimum = IntOf(schema["minimum"]) ?? int.MinValue;
+        var maximum = IntOf(schema["maximum"]) ?? int.MaxValue;
         var wanted = name == "score" ? plan.ScoreFor(scope.Dimension) : 0;
         return Math.Clamp(wanted, minimum, maximum);
     }
@@ -142,8 +142,8 @@ internal sealed class SchemaInstanceGenerator(JsonObject root, ReplyPlan plan)
             _ => "emulated",
         };
 
-        var minLength = schema["minLength"]?.GetValue<int>() ?? 0;
-        var maxLength = schema["maxLength"]?.GetValue<int>() ?? int.MaxValue;
+        var minLength = IntOf(schema["minLength"]) ?? 0;
+        var maxLength = IntOf(schema["maxLength"]) ?? int.MaxValue;
         text = text.Length < minLength ? text.PadRight(minLength, '.') : text;
         return text.Length > maxLength ? text[..maxLength] : text;
     }
@@ -158,8 +158,8 @@ internal sealed class SchemaInstanceGenerator(JsonObject root, ReplyPlan plan)
         JsonNode? chosen = name switch
         {
             "score" => values
-                .Where(v => v is JsonValue n && n.TryGetValue<int>(out _))
-                .OrderBy(v => Math.Abs(v!.GetValue<int>() - plan.ScoreFor(scope.Dimension)))
+                .Where(v => IntOf(v) is not null)
+                .OrderBy(v => Math.Abs(IntOf(v)!.Value - plan.ScoreFor(scope.Dimension)))
                 .FirstOrDefault(),
             "dimension" => values.FirstOrDefault(v => v?.ToString() == scope.Dimension),
             "layer" => values.FirstOrDefault(v => v?.ToString() == scope.Quote?.Layer),
@@ -173,9 +173,9 @@ internal sealed class SchemaInstanceGenerator(JsonObject root, ReplyPlan plan)
 
     private JsonObject? Deref(JsonNode? node)
     {
-        for (var i = 0; i < MaxDepth && node is JsonObject o && o["$ref"] is JsonValue r; i++)
+        for (var i = 0; i < MaxDepth && node is JsonObject o && o["$ref"] is JsonValue r && r.TryGetValue<string>(out var pointer); i++)
         {
-            node = Resolve(r.GetValue<string>());
+            node = Resolve(pointer);
         }
 
         return node as JsonObject;
@@ -204,15 +204,21 @@ internal sealed class SchemaInstanceGenerator(JsonObject root, ReplyPlan plan)
         return node;
     }
 
+    /// <summary>An integer keyword, tolerating 3.0 for 3; anything else counts as absent.</summary>
+    private static int? IntOf(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<double>(out var number) && number is >= int.MinValue and <= int.MaxValue
+            ? (int)Math.Ceiling(number)
+            : null;
+
     private static string? TypeOf(JsonObject schema) => schema["type"] switch
     {
-        JsonValue v => v.GetValue<string>(),
-        JsonArray types => types.Select(t => t?.GetValue<string>()).FirstOrDefault(t => t != "null") ?? "null",
+        JsonValue v => v.TryGetValue<string>(out var type) ? type : "string",
+        JsonArray types => types.Select(t => t is JsonValue tv && tv.TryGetValue<string>(out var type) ? type : null).FirstOrDefault(t => t != "null") ?? "null",
         _ when schema["properties"] is not null => "object",
         _ when schema["items"] is not null => "array",
         _ => "string",
     };
 
     private static bool IsNullSchema(JsonNode? node) =>
-        node is JsonObject o && o["type"] is JsonValue t && t.GetValue<string>() == "null";
+        node is JsonObject o && o["type"] is JsonValue t && t.TryGetValue<string>(out var type) && type == "null";
 }

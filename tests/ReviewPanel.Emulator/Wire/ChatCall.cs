@@ -16,15 +16,16 @@ internal sealed record ChatCall(WireFlavor Flavor, string Deployment, string Api
     };
 
     public string LastUserText =>
-        TextOf(Messages.LastOrDefault(m => m?["role"]?.GetValue<string>() == "user"));
+        TextOf(Messages.LastOrDefault(m => m?["role"] is JsonValue role && role.TryGetValue<string>(out var r) && r == "user"));
 
     /// <summary>The json_schema of response_format, if the request asked for one.</summary>
     public JsonObject? ResponseSchema =>
-        Body["response_format"]?["type"]?.GetValue<string>() == "json_schema"
-            ? Body["response_format"]?["json_schema"]?["schema"] as JsonObject
-            : null;
+        ResponseFormatType == "json_schema" ? Body["response_format"]?["json_schema"]?["schema"] as JsonObject : null;
 
-    public bool WantsJsonObject => Body["response_format"]?["type"]?.GetValue<string>() == "json_object";
+    public bool WantsJsonObject => ResponseFormatType == "json_object";
+
+    private string? ResponseFormatType =>
+        Body["response_format"] is JsonObject format && format["type"] is JsonValue type && type.TryGetValue<string>(out var t) ? t : null;
 
     public int PromptTokens => Tokens.Estimate(Messages.Sum(m => TextOf(m).Length));
 }

@@ -58,6 +58,7 @@ public sealed class EmulatorWireTests
         var noVersion = await client.AzureAsync("known", body, apiVersion: null);
         var badVersion = await client.AzureAsync("known", body, apiVersion: "yesterday");
         var noMessages = await client.AzureAsync("known", new JsonObject { ["messages"] = new JsonArray() });
+        var roleless = await client.AzureAsync("known", new JsonObject { ["messages"] = new JsonArray(new JsonObject { ["content"] = "hi" }) });
         var unknown = await client.AzureAsync("unknown", body);
         var known = await client.AzureAsync("known", body);
 
@@ -65,10 +66,11 @@ public sealed class EmulatorWireTests
         Assert.Equal(HttpStatusCode.NotFound, noVersion.Status);
         Assert.Equal(HttpStatusCode.BadRequest, badVersion.Status);
         Assert.Equal(HttpStatusCode.BadRequest, noMessages.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, roleless.Status);
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         Assert.Equal("DeploymentNotFound", unknown.Json["error"]!["code"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, known.Status);
-        foreach (var error in new[] { wrongKey, noVersion, badVersion, noMessages, unknown })
+        foreach (var error in new[] { wrongKey, noVersion, badVersion, noMessages, roleless, unknown })
         {
             Assert.Empty(AzureOpenAiSpec.Validate(AzureOpenAiSpec.ErrorResponse, error.Body));
         }
