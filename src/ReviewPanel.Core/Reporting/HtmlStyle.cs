@@ -54,7 +54,7 @@ figure{margin:6px 0}figcaption{font-size:12px;color:var(--mut)}
 svg.ch{display:block;background:#fff;border:1px solid var(--bd);border-radius:6px}
 .ch .g{stroke:#eaeef2}.ch .th{stroke:#b3261e;stroke-dasharray:4 3}.ch .ln{fill:none;stroke:#0969da;stroke-width:2}
 .ch text{font:10px sans-serif;fill:#57606a}.ch .p{fill:#1a7f37}.ch .n{fill:#c62828}.ch .x{stroke:#9a6700;stroke-width:2}
-.w{max-width:560px}
+.w{max-width:820px}
 footer{color:var(--mut);font-size:12px;padding:18px 20px 30px}
 @media print{
 details::details-content{content-visibility:visible;display:block}

@@ -21,8 +21,9 @@ public sealed class MarkdownReportWriter(ReportOptions? options = null) : IRepor
         var summary = ReportSummary.From(model, _options);
         var dimensions = DimensionsOf(model);
 
-        output.Write($"# ReviewPanel report — run `{Markdown(model.Run.RunId)}`\n\n");
-        output.Write($"Rubric `{ShortHash(model.Run.RubricSha256)}` · tool {Markdown(model.Run.ToolVersion)} · started {Time(model.Run.StartedAt)}\n\n");
+        // No code spans around run text: a backtick inside one cannot be escaped.
+        output.Write($"# ReviewPanel report — run {Markdown(model.Run.RunId)}\n\n");
+        output.Write($"Rubric {Markdown(ShortHash(model.Run.RubricSha256))} · tool {Markdown(model.Run.ToolVersion)} · started {Time(model.Run.StartedAt)}\n\n");
         output.Write("| Profiles | Pass | Fail | Error | Tokens | Cost |\n|---:|---:|---:|---:|---:|---:|\n");
         output.Write(string.Create(Inv,
             $"| {summary.Profiles} | {summary.Passed} | {summary.Failed} | {summary.Errors} | {summary.TotalTokens:N0} | {summary.Cost:0.00} {_options.Currency} |\n\n"));
@@ -36,7 +37,7 @@ public sealed class MarkdownReportWriter(ReportOptions? options = null) : IRepor
         output.Write("| Profile | Verdict | Min |");
         foreach (var d in dimensions)
         {
-            output.Write($" {d} |");
+            output.Write($" {Markdown(d)} |");
         }
         output.Write("\n|---|---|---:|");
         output.Write(string.Concat(Enumerable.Repeat("---:|", dimensions.Count)));
