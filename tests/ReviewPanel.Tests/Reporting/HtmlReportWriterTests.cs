@@ -4,11 +4,12 @@ using ReviewPanel.Provenance;
 using ReviewPanel.Reporting;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Tests.Fixtures;
+using Xunit.Abstractions;
 using static ReviewPanel.Tests.Fixtures.ProfileReportFixtures;
 
 namespace ReviewPanel.Tests.Reporting;
 
-public sealed partial class HtmlReportWriterTests
+public sealed partial class HtmlReportWriterTests(ITestOutputHelper output)
 {
     private const string Hostile = "<script>alert('pwned')</script><img src=x onerror=alert(2)>\"'></details></table>";
 
@@ -83,6 +84,7 @@ public sealed partial class HtmlReportWriterTests
         var html = new HtmlReportWriter().Render(ReportModelFixtures.Model(100));
 
         var bytes = Encoding.UTF8.GetByteCount(html);
+        output.WriteLine($"100-profile HTML report: {bytes:N0} bytes");
         Assert.True(bytes < 5 * 1024 * 1024, $"100-profile report weighs {bytes:N0} bytes");
         Assert.Equal(100, Regex.Count(html, "<details id=\"p\\d+\">"));
     }
