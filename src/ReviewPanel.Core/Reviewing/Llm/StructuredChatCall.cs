@@ -155,6 +155,7 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
         return $"{ex.GetType().Name}: {message}";
     }
 
+    // Absent means one attempt (a client without the resilience decorator); 0 is real: an open circuit sent nothing.
     internal static int AttemptsOf(IEnumerable<KeyValuePair<string, object?>>? properties)
     {
         var value = properties?.FirstOrDefault(p => p.Key == LlmCallProperties.AttemptsKey).Value;
@@ -166,10 +167,10 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
 
     private static int Parse(object? value) => value switch
     {
-        int i when i > 0 => i,
-        long l when l > 0 => (int)Math.Min(int.MaxValue, l),
-        JsonElement { ValueKind: JsonValueKind.Number } e when e.TryGetInt32(out var i) && i > 0 => i,
-        string s when int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i > 0 => i,
+        int i when i >= 0 => i,
+        long l when l >= 0 => (int)Math.Min(int.MaxValue, l),
+        JsonElement { ValueKind: JsonValueKind.Number } e when e.TryGetInt32(out var i) && i >= 0 => i,
+        string s when int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 => i,
         _ => 1,
     };
 }
