@@ -23,7 +23,8 @@ namespace ReviewPanel.Resilience;
 /// The limiters sit inside the retry so every HTTP attempt, retries included, is counted against the quota, and so a
 /// call waiting out a backoff does not hold a concurrency slot. Quotas are enforced in 10-second windows (RPM/6 and
 /// TPM/6 per 10 s) as Azure OpenAI does, so a full minute's quota is never sent as one burst. The limiters queue
-/// rather than reject. The SDK's own retry must be off (<c>ClientRetryPolicy(0)</c>) or retries multiply.
+/// rather than reject, and replenish on the system clock (System.Threading.RateLimiting takes no TimeProvider);
+/// retry delays, timeouts and the breaker use the injected one. The SDK's own retry must be off (<c>ClientRetryPolicy(0)</c>) or retries multiply.
 /// </summary>
 public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILoggerFactory? loggerFactory = null) : IDisposable
 {

@@ -30,7 +30,7 @@ public sealed class LlmAdjudicator : IAdjudicator
             "adjudicator",
             prompt.Dimensions,
             options.Deployment ?? prompt.Deployment,
-            LlmReviewer.Settings(prompt.Temperature, prompts, options, repeats: 1));
+            LlmReviewer.Settings(prompt.Temperature, prompts.Rubric, ReviewPromptBuilder.AdjudicationInstructionsSha256, options, repeats: 1));
     }
 
     public ReviewerDescriptor Descriptor { get; }

@@ -32,7 +32,7 @@ public sealed class LlmReviewer : IReviewer
             "llm",
             persona.Dimensions,
             options.Deployment ?? persona.Deployment,
-            Settings(persona.Temperature, prompts, options, options.Repeats));
+            Settings(persona.Temperature, prompts.Rubric, ReviewPromptBuilder.ReviewInstructionsSha256, options, options.Repeats));
     }
 
     public ReviewerDescriptor Descriptor { get; }
@@ -103,13 +103,14 @@ public sealed class LlmReviewer : IReviewer
         return result;
     }
 
-    internal static IReadOnlyDictionary<string, string> Settings(double temperature, ReviewPromptBuilder prompts, LlmReviewerOptions options, int repeats)
+    internal static IReadOnlyDictionary<string, string> Settings(
+        double temperature, RubricDocument rubric, string instructionsSha256, LlmReviewerOptions options, int repeats)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["temperature"] = temperature.ToString("0.###", CultureInfo.InvariantCulture),
-            ["rubric"] = prompts.Rubric.Sha256,
-            ["instructions"] = ReviewPromptBuilder.InstructionsSha256,
+            ["rubric"] = rubric.Sha256,
+            ["instructions"] = instructionsSha256,
             ["repeats"] = repeats.ToString(CultureInfo.InvariantCulture),
         };
         if (options.Endpoint is not null)

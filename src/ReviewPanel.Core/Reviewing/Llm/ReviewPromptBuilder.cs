@@ -53,8 +53,11 @@ public sealed class ReviewPromptBuilder
 
     public RubricDocument Rubric { get; }
 
-    /// <summary>SHA-256 of both fixed instruction texts: part of what determines a review, so part of its settings.</summary>
-    public static string InstructionsSha256 { get; } = Sha256Text.Of(ReviewInstructions + "\n" + AdjudicationInstructions);
+    /// <summary>SHA-256 of <see cref="ReviewInstructions"/>: part of what determines a review, so part of its settings.</summary>
+    public static string ReviewInstructionsSha256 { get; } = Sha256Text.Of(ReviewInstructions);
+
+    /// <summary>SHA-256 of <see cref="AdjudicationInstructions"/>.</summary>
+    public static string AdjudicationInstructionsSha256 { get; } = Sha256Text.Of(AdjudicationInstructions);
 
     /// <summary>The messages asking <paramref name="persona"/> to score its dimensions of <paramref name="profile"/>.</summary>
     public ReviewPrompt Build(PersonaFile persona, RoleProfile profile)
