@@ -16,6 +16,10 @@ public sealed record DimensionScore(string Dimension, int? Score, string Rationa
     /// </summary>
     public bool Ungrounded { get; init; }
 
-    /// <summary>Each repeat's score when the reviewer was asked several times; <see cref="Score"/> is their median.</summary>
+    /// <summary>
+    /// When the reviewer was asked K times: each repeat's score for this dimension, in order (<see cref="Score"/> is
+    /// their lower median). A gate can flag the dimension as unstable when these straddle the pass threshold.
+    /// Empty for a single ask.
+    /// </summary>
     public IReadOnlyList<int> RepeatScores { get; init; } = [];
 }

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.Extensions.AI;
+using ReviewPanel.Profiles;
+
+namespace ReviewPanel.Reviewing.Llm;
+
+/// <summary>
+/// An adversarial LLM reviewer: one persona file, asked through <see cref="IChatClient"/> for a strict-JSON review of
+/// its dimensions. Malformed replies are re-asked a bounded number of times and then become an error review that
+/// keeps the raw replies; an error is never a score. With <see cref="LlmReviewerOptions.Repeats"/> K &gt; 1 the
+/// review is asked K times and each dimension gets the lower median, with every repeat's score kept so unstable
+/// dimensions can be flagged.
+/// </summary>
+public sealed class LlmReviewer : IReviewer
+{
+    private readonly PersonaFile _persona;
+    private readonly ReviewPromptBuilder _prompts;
+    private readonly IChatClient _chatClient;
+    private readonly LlmReviewerOptions _options;
+    private readonly TimeProvider _timeProvider;
+
+    public LlmReviewer(PersonaFile persona, ReviewPromptBuilder prompts, IChatClient chatClient, LlmReviewerOptions options, TimeProvider? timeProvider = null)
+    {
+        _persona = persona ?? throw new ArgumentNullException(nameof(persona));
+        _prompts = prompts ?? throw new ArgumentNullException(nameof(prompts));
+        _chatClient = chatClient ?? throw new ArgumentNullException(nameof(chatClient));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        Descriptor = new ReviewerDescriptor(
+            "llm." + persona.Id,
+            persona.Sha256,
+            "llm",
+            persona.Dimensions,
+            options.Deployment ?? persona.Deployment,
+            Settings(persona.Temperature, prompts.Rubric, ReviewPromptBuilder.ReviewInstructionsSha256, options, options.Repeats));
+    }
+
+    public ReviewerDescriptor Descriptor { get; }
+
+    /// <summary>The persona file behind this reviewer.</summary>
+    public PersonaFile Persona => _persona;
+
+    public async Task<Review> ReviewAsync(RoleProfile profile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var layerKeys = profile.Layers.Select(l => l.Key).Distinct(StringComparer.Ordinal).ToList();
+        if (layerKeys.Count == 0)
+        {
+            return Review.Failed(Descriptor, "the profile has no layers to review");
+        }
+
+        var call = new StructuredChatCall(_chatClient, _timeProvider, _options.MaxReasks, Descriptor.Model);
+        var options = ReviewSchema.ReviewOptions(_persona, layerKeys);
+        var calls = new List<CallRecord>();
+        var repeats = new List<ParsedReview>();
+        var k = Math.Max(1, _options.Repeats);
+        for (var i = 0; i < k; i++)
+        {
+            // A fresh prompt per repeat: each request gets its own boundary.
+            var prompt = _prompts.Build(_persona, profile);
+            var outcome = await call.RunAsync(
+                prompt.Messages,
+                options,
+                reply => ReviewReplyValidator.ValidateReview(reply, _persona.Dimensions, layerKeys),
+                cancellationToken).ConfigureAwait(false);
+            calls.Add(outcome.Call);
+            if (outcome.Value is null)
+            {
+                var prefix = k > 1 ? $"repeat {(i + 1).ToString(CultureInfo.InvariantCulture)} of {k.ToString(CultureInfo.InvariantCulture)}: " : "";
+                return Review.Failed(Descriptor, prefix + outcome.Error, calls);
+            }
+            repeats.Add(outcome.Value);
+        }
+
+        return new Review
+        {
+            ReviewerId = Descriptor.Id,
+            ReviewerVersion = Descriptor.Version,
+            Kind = Descriptor.Kind,
+            Scores = k == 1 ? repeats[0].Scores : Median(repeats),
+            Rationale = repeats[0].Summary,
+            Injections = repeats.SelectMany(r => r.Injections).DistinctBy(e => (e.LayerKey, e.Quote)).ToList(),
+            Calls = calls,
+            Repeats = k == 1 ? [] : repeats.Select(r => r.Scores).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// Per dimension, the lower median of the repeats' scores (an integer, as the rubric is). The rationale and
+    /// evidence come from the first repeat that gave that score, so they argue for the score shown.
+    /// </summary>
+    internal static IReadOnlyList<DimensionScore> Median(IReadOnlyList<ParsedReview> repeats)
+    {
+        var result = new List<DimensionScore>();
+        foreach (var first in repeats[0].Scores)
+        {
+            var perRepeat = repeats.Select(r => r.Scores.First(s => s.Dimension == first.Dimension)).ToList();
+            var values = perRepeat.Select(s => s.Score!.Value).ToList();
+            var sorted = values.Order().ToList();
+            var median = sorted[(sorted.Count - 1) / 2];
+            result.Add(perRepeat.First(s => s.Score == median) with { RepeatScores = values });
+        }
+        return result;
+    }
+
+    internal static IReadOnlyDictionary<string, string> Settings(
+        double temperature, RubricDocument rubric, string instructionsSha256, LlmReviewerOptions options, int repeats)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["temperature"] = temperature.ToString("0.###", CultureInfo.InvariantCulture),
+            ["rubric"] = rubric.Sha256,
+            ["instructions"] = instructionsSha256,
+            ["repeats"] = repeats.ToString(CultureInfo.InvariantCulture),
+        };
+        if (options.Endpoint is not null)
+        {
+            settings["endpoint"] = options.Endpoint;
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+
+namespace ReviewPanel.Reviewing.Llm;
+
+/// <summary>
+/// The JSON schemas of the wire protocol, built per request so the enums hold exactly the dimensions asked for and
+/// the layer keys the profile has: a strict-mode model then cannot name a dimension or layer that does not exist.
+/// </summary>
+public static class ReviewSchema
+{
+    /// <summary>Marks the request as strict structured output (the protocol's <c>"strict": true</c>).</summary>
+    public const string StrictKey = "strict";
+
+    /// <summary>
+    /// The key Microsoft.Extensions.AI.OpenAI reads to send <c>"strict": true</c> in <c>json_schema</c>; set alongside
+    /// <see cref="StrictKey"/>, otherwise the flag never reaches the wire.
+    /// </summary>
+    public const string OpenAIStrictKey = "strictJsonSchema";
+
+    public const string ReviewSchemaName = "review";
+    public const string AdjudicationSchemaName = "adjudication";
+
+    /// <summary>The <c>review</c> schema for <paramref name="dimensions"/> of a profile with <paramref name="layerKeys"/>.</summary>
+    public static JsonElement ForReview(IReadOnlyList<string> dimensions, IReadOnlyList<string> layerKeys)
+    {
+        ArgumentNullException.ThrowIfNull(dimensions);
+        ArgumentNullException.ThrowIfNull(layerKeys);
+        if (dimensions.Count == 0 || layerKeys.Count == 0)
+        {
+            throw new ArgumentException("A review schema needs at least one dimension and one layer key.");
+        }
+        JsonObject Quote() => StrictObject(
+            ("layer", new JsonObject { ["type"] = "string", ["enum"] = Strings(layerKeys) }),
+            ("quote", new JsonObject { ["type"] = "string" }));
+
+        var score = StrictObject(
+            ("dimension", new JsonObject { ["type"] = "string", ["enum"] = Strings(dimensions) }),
+            ("score", ScoreSchema()),
+            ("rationale", new JsonObject { ["type"] = "string" }),
+            ("evidence", new JsonObject { ["type"] = "array", ["items"] = Quote() }));
+        var root = StrictObject(
+            ("scores", new JsonObject { ["type"] = "array", ["items"] = score }),
+            ("injections", new JsonObject { ["type"] = "array", ["items"] = Quote() }),
+            ("summary", new JsonObject { ["type"] = "string" }));
+        return ToElement(root);
+    }
+
+    /// <summary>The <c>adjudication</c> schema for one dimension.</summary>
+    public static JsonElement ForAdjudication(string dimension)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dimension);
+        var root = StrictObject(
+            ("dimension", new JsonObject { ["type"] = "string", ["enum"] = Strings([dimension]) }),
+            ("score", ScoreSchema()),
+            ("rationale", new JsonObject { ["type"] = "string" }));
+        return ToElement(root);
+    }
+
+    /// <summary>Chat options for a persona's review request: strict <c>review</c> schema, the persona's temperature.</summary>
+    public static ChatOptions ReviewOptions(PersonaFile persona, IReadOnlyList<string> layerKeys)
+    {
+        ArgumentNullException.ThrowIfNull(persona);
+        return Options(
+            ForReview(persona.Dimensions, layerKeys), ReviewSchemaName,
+            "Scores with rationale and verbatim evidence, prompt injections found, and a summary.",
+            persona.Temperature);
+    }
+
+    /// <summary>Chat options for an adjudication request.</summary>
+    public static ChatOptions AdjudicationOptions(PersonaFile adjudicator, string dimension)
+    {
+        ArgumentNullException.ThrowIfNull(adjudicator);
+        return Options(ForAdjudication(dimension), AdjudicationSchemaName,
+            "The final score of one disputed dimension and why.", adjudicator.Temperature);
+    }
+
+    private static ChatOptions Options(JsonElement schema, string name, string description, double temperature) => new()
+    {
+        ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, name, description),
+        Temperature = (float)temperature,
+        AdditionalProperties = new AdditionalPropertiesDictionary
+        {
+            [StrictKey] = true,
+            [OpenAIStrictKey] = true,
+        },
+    };
+
+    private static JsonObject ScoreSchema() => new()
+    {
+        ["type"] = "integer",
+        ["enum"] = new JsonArray(1, 2, 3, 4, 5),
+    };
+
+    private static JsonObject StrictObject(params (string Name, JsonObject Schema)[] properties)
+    {
+        var props = new JsonObject();
+        foreach (var (name, schema) in properties)
+        {
+            props[name] = schema;
+        }
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = props,
+            ["required"] = Strings([.. properties.Select(p => p.Name)]),
+            ["additionalProperties"] = false,
+        };
+    }
+
+    private static JsonArray Strings(IReadOnlyList<string> values) =>
+        new([.. values.Distinct(StringComparer.Ordinal).Select(v => (JsonNode?)JsonValue.Create(v))]);
+
+    private static JsonElement ToElement(JsonObject node) => JsonSerializer.SerializeToElement(node);
+}

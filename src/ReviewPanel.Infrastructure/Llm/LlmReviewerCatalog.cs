@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using ReviewPanel.Reviewing.Llm;
+
+namespace ReviewPanel.Llm;
+
+/// <summary>
+/// The configured LLM reviewers (one per persona file) and the adjudicator, each bound to the chat client of the
+/// endpoint its prompt names. Files are read once, on first use; a persona naming an unknown endpoint is an error
+/// that names the file.
+/// </summary>
+public sealed class LlmReviewerCatalog
+{
+    private readonly Lazy<(IReadOnlyList<LlmReviewer> Reviewers, LlmAdjudicator Adjudicator)> _loaded;
+
+    public LlmReviewerCatalog(IOptions<LlmOptions> options, ChatClientFactory clients, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clients);
+        var settings = options.Value;
+        _loaded = new(() => Load(settings, clients, timeProvider));
+    }
+
+    public IReadOnlyList<LlmReviewer> Reviewers => _loaded.Value.Reviewers;
+
+    public LlmAdjudicator Adjudicator => _loaded.Value.Adjudicator;
+
+    private static (IReadOnlyList<LlmReviewer>, LlmAdjudicator) Load(LlmOptions settings, ChatClientFactory clients, TimeProvider timeProvider)
+    {
+        var prompts = new ReviewPromptBuilder(RubricDocument.Load(settings.RubricPath));
+        LlmReviewerOptions For(PersonaFile persona)
+        {
+            (string name, EndpointOptions endpoint) resolved;
+            try
+            {
+                resolved = clients.Resolve(persona.Deployment);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new InvalidOperationException($"Persona file '{persona.Path}': {ex.Message}", ex);
+            }
+            return new LlmReviewerOptions
+            {
+                MaxReasks = settings.MaxReasks,
+                Repeats = settings.Repeats,
+                Deployment = resolved.endpoint.Deployment,
+                Endpoint = resolved.name,
+            };
+        }
+
+        var reviewers = PersonaFile.LoadDirectory(settings.PersonasPath)
+            .Select(p => new LlmReviewer(p, prompts, clients.GetClient(p.Deployment), For(p), timeProvider))
+            .ToList();
+        var adjudicatorPrompt = PersonaFile.Load(settings.AdjudicatorPath);
+        var adjudicator = new LlmAdjudicator(
+            adjudicatorPrompt, prompts, clients.GetClient(adjudicatorPrompt.Deployment), For(adjudicatorPrompt), timeProvider);
+        return (reviewers, adjudicator);
+    }
+}

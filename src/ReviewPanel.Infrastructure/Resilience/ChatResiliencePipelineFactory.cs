@@ -1,0 +1,151 @@
+using System.ClientModel;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Retry;
+using Polly.Timeout;
+using ReviewPanel.Llm;
+
+namespace ReviewPanel.Resilience;
+
+/// <summary>
+/// Builds the one resilience pipeline of an endpoint. Outer to inner:
+/// <list type="number">
+/// <item>retry (exponential backoff with jitter; the server's <c>retry-after-ms</c>/<c>retry-after</c> wins),</item>
+/// <item>circuit breaker (fails fast while the endpoint is down),</item>
+/// <item>concurrency limiter, request limiter (RPM) and token limiter (TPM, charged
+/// <see cref="EndpointOptions.EstimatedTokensPerCall"/> per call),</item>
+/// <item>per-attempt timeout.</item>
+/// </list>
+/// The limiters sit inside the retry so every HTTP attempt, retries included, is counted against the quota, and so a
+/// call waiting out a backoff does not hold a concurrency slot. Quotas are enforced in 10-second windows (RPM/6 and
+/// TPM/6 per 10 s) as Azure OpenAI does, so a full minute's quota is never sent as one burst. The limiters queue
+/// rather than reject, and replenish on the system clock (System.Threading.RateLimiting takes no TimeProvider);
+/// retry delays, timeouts and the breaker use the injected one. The SDK's own retry must be off (<c>ClientRetryPolicy(0)</c>) or retries multiply.
+/// </summary>
+public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILoggerFactory? loggerFactory = null) : IDisposable
+{
+    private static readonly TimeSpan QuotaWindow = TimeSpan.FromSeconds(10);
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ReviewPanel.Resilience");
+    private readonly List<RateLimiter> _limiters = [];
+    private readonly Lock _gate = new();
+
+    public ResiliencePipeline Create(string endpointName, EndpointOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new ResiliencePipelineBuilder { Name = "reviewpanel-llm", InstanceName = endpointName, TimeProvider = timeProvider };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(CreateRetryOptions(endpointName, options));
+        }
+        builder.AddCircuitBreaker(CreateCircuitBreakerOptions(endpointName, options));
+        if (options.MaxConcurrency > 0)
+        {
+            builder.AddRateLimiter(Track(new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+            {
+                PermitLimit = options.MaxConcurrency,
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            })));
+        }
+        if (options.Rpm > 0)
+        {
+            builder.AddRateLimiter(Track(Bucket(Math.Max(1, options.Rpm / 6), 1)));
+        }
+        if (options.Tpm > 0)
+        {
+            var perCall = options.EstimatedTokensPerCall;
+            var tokens = Track(Bucket(Math.Max(1, options.Tpm / 6), perCall));
+            builder.AddRateLimiter(new RateLimiterStrategyOptions
+            {
+                RateLimiter = args => tokens.AcquireAsync(perCall, args.Context.CancellationToken),
+            });
+        }
+        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) });
+        return builder.Build();
+    }
+
+    /// <summary>The retry strategy; exposed to tests so the delay it computes can be checked without waiting.</summary>
+    internal RetryStrategyOptions CreateRetryOptions(string endpointName, EndpointOptions options) => new()
+    {
+        MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        Delay = TimeSpan.FromMilliseconds(options.RetryBaseDelayMs),
+        MaxDelay = RetryAfter.Max,
+        ShouldHandle = args => ValueTask.FromResult(TransientFailure.IsTransient(args.Outcome.Exception, args.Context.CancellationToken)),
+        // Null falls back to the exponential backoff above.
+        DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Exception, timeProvider)),
+        OnRetry = args =>
+        {
+            Log.Retrying(_logger, endpointName, args.AttemptNumber + 1, Reason(args.Outcome.Exception), args.RetryDelay.TotalMilliseconds);
+            return ValueTask.CompletedTask;
+        },
+    };
+
+    internal CircuitBreakerStrategyOptions CreateCircuitBreakerOptions(string endpointName, EndpointOptions options)
+    {
+        var settings = options.CircuitBreaker;
+        return new CircuitBreakerStrategyOptions
+        {
+            FailureRatio = settings.FailureRatio,
+            MinimumThroughput = settings.MinimumThroughput,
+            SamplingDuration = TimeSpan.FromSeconds(settings.SamplingSeconds),
+            BreakDuration = TimeSpan.FromSeconds(settings.BreakSeconds),
+            ShouldHandle = args => ValueTask.FromResult(TransientFailure.IsTransient(args.Outcome.Exception, args.Context.CancellationToken)),
+            OnOpened = args =>
+            {
+                Log.CircuitOpened(_logger, endpointName, args.BreakDuration.TotalSeconds);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                Log.CircuitClosed(_logger, endpointName);
+                return ValueTask.CompletedTask;
+            },
+        };
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var limiter in _limiters)
+            {
+                limiter.Dispose();
+            }
+            _limiters.Clear();
+        }
+    }
+
+    private static TokenBucketRateLimiter Bucket(int perWindow, int minimumCapacity) => new(new TokenBucketRateLimiterOptions
+    {
+        // Capacity must hold one call's charge, or that call could never be admitted.
+        TokenLimit = Math.Max(perWindow, minimumCapacity),
+        TokensPerPeriod = perWindow,
+        ReplenishmentPeriod = QuotaWindow,
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    });
+
+    private T Track<T>(T limiter)
+        where T : RateLimiter
+    {
+        lock (_gate)
+        {
+            _limiters.Add(limiter);
+        }
+        return limiter;
+    }
+
+    private static string Reason(Exception? exception) => exception switch
+    {
+        ClientResultException result => $"HTTP {result.Status}",
+        null => "no exception",
+        _ => exception.GetType().Name,
+    };
+}
