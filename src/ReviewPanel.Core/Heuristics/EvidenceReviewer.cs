@@ -67,7 +67,7 @@ public sealed partial class EvidenceReviewer(SocCatalog catalog) : IReviewer
         var rationale = "Checked provenance is present, the classification's SOC code is well-formed, in O*NET-SOC and "
             + $"plausible for the focus (its major group among the top {TopMatches} TF-IDF matches), and adjacent roles and aliases are listed"
             + (findings.Count + notes.Count == 0 ? "; all present." : $"; {HeuristicText.Plural(findings.Count, "defect")}, {HeuristicText.Plural(notes.Count, "note")}.");
-        var evidence = findings.Concat(notes).Select(f => f.Evidence).ToList();
+        var evidence = findings.Concat(notes).SelectMany(f => f.Evidence).ToList();
         return Task.FromResult(HeuristicText.Review(Descriptor, rationale, new DimensionScore(Dimensions.Evidence, score, rationale, evidence)));
     }
 

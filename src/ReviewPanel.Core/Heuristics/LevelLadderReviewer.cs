@@ -44,7 +44,7 @@ public sealed partial class LevelLadderReviewer : IReviewer
         var rationale = findings.Count == 0
             ? $"{Checked}; {ladder.Count} levels, all consistent."
             : $"{Checked}; found {HeuristicText.Plural(findings.Count, "defect")}.";
-        var result = new DimensionScore(Dimensions.LevelCalibration, score, rationale, findings.Select(f => f.Evidence).ToList());
+        var result = new DimensionScore(Dimensions.LevelCalibration, score, rationale, findings.SelectMany(f => f.Evidence).ToList());
         return Task.FromResult(HeuristicText.Review(Descriptor, rationale, result));
     }
 
@@ -135,11 +135,12 @@ public sealed partial class LevelLadderReviewer : IReviewer
         if (claims.Select(c => c.Level).Distinct().Count() <= 1) yield break;
 
         var summary = string.Join(", ", claims.Select(c => $"{c.Layer.Key} says {c.Level}"));
-        foreach (var (level, layer) in claims)
-        {
-            var quote = HeuristicText.LineContaining(layer, level);
-            if (quote is not null) yield return new Finding(2, new Evidence(layer.Key, HeuristicText.Clip(quote, 160), $"Levels disagree: {summary}."));
-        }
+        var evidence = claims
+            .Select(c => (c.Layer, Quote: HeuristicText.LineContaining(c.Layer, c.Level)))
+            .Where(c => c.Quote is not null)
+            .Select(c => new Evidence(c.Layer.Key, HeuristicText.Clip(c.Quote!, 160), $"Levels disagree: {summary}."))
+            .ToArray();
+        if (evidence.Length > 0) yield return new Finding(2, evidence);
     }
 
     private static string? BlockLevel(ProfileLayer block)
@@ -165,8 +166,7 @@ public sealed partial class LevelLadderReviewer : IReviewer
         var overlaps = blockYears.Min <= (upper ?? int.MaxValue) && rowYears.Min <= (blockYears.Max ?? int.MaxValue);
         if (overlaps) yield break;
         var note = $"Level block says {blockYears.Source} but the table's {level} row says {rowYears.Source}.";
-        yield return new Finding(3, new Evidence(block.Key, blockYears.Source, note));
-        yield return new Finding(3, new Evidence(table.Key, rowYears.Source, note));
+        yield return new Finding(3, new Evidence(block.Key, blockYears.Source, note), new Evidence(table.Key, rowYears.Source, note));
     }
 
     private static Finding Defect(int cap, ProfileLayer table, Rung rung, string note) =>

@@ -17,7 +17,8 @@ public sealed partial class PlaceholderReviewer : IReviewer
     {
         "and", "or", "but", "nor", "the", "a", "an", "of", "to", "with", "for", "in", "on", "at", "by", "from", "into",
         "as", "that", "which", "including", "such", "than", "its", "their", "our", "your", "between", "across", "via",
-        "per", "while", "is", "are", "will", "can", "e.g", "i.e", "like",
+        "per", "while", "is", "are", "will", "can", "like", "using", "through", "about", "toward", "towards", "over",
+        "under", "within", "without", "against", "both", "either", "whether", "if", "when", "so", "because", "whose",
     };
 
     public ReviewerDescriptor Descriptor { get; } =
@@ -44,7 +45,7 @@ public sealed partial class PlaceholderReviewer : IReviewer
         var rationale = findings.Count == 0
             ? Checked + "; found none."
             : $"{Checked}; found {HeuristicText.Plural(findings.Count, "defect")}.";
-        var result = new DimensionScore(Dimensions.Consistency, score, rationale, findings.Select(f => f.Evidence).ToList());
+        var result = new DimensionScore(Dimensions.Consistency, score, rationale, findings.SelectMany(f => f.Evidence).ToList());
         return Task.FromResult(HeuristicText.Review(Descriptor, rationale, result));
     }
 

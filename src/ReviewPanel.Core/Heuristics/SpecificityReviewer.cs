@@ -12,6 +12,13 @@ namespace ReviewPanel.Heuristics;
 /// </summary>
 public sealed partial class SpecificityReviewer : IReviewer
 {
+    /// <summary>Words every job description uses; sharing one with the focus says nothing about the focus.</summary>
+    private static readonly HashSet<string> WorkplaceWords = new(StringComparer.Ordinal)
+    {
+        "work", "time", "team", "support", "help", "group", "people", "person", "task", "duty", "job", "role", "company",
+        "colleague", "member", "day", "thing", "way", "other", "new", "good", "high", "level",
+    };
+
     public ReviewerDescriptor Descriptor { get; } =
         new("heuristic.specificity", "1", HeuristicText.Kind, [Dimensions.Specificity]);
 
@@ -63,7 +70,7 @@ public sealed partial class SpecificityReviewer : IReviewer
         {
             texts.AddRange(skills.Fields.Count > 0 ? skills.Fields.SelectMany(f => new[] { f.Key, f.Value }) : [skills.Text]);
         }
-        return texts.SelectMany(HeuristicText.ContentWords).ToHashSet(StringComparer.Ordinal);
+        return texts.SelectMany(HeuristicText.ContentWords).Where(w => !WorkplaceWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
     }
 
     private static bool HasTechnicalToken(string text) => TechnicalToken().IsMatch(text);
