@@ -1,0 +1,247 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ReviewPanel.Profiles;
+using ReviewPanel.Reviewing;
+
+namespace ReviewPanel.Heuristics;
+
+/// <summary>
+/// Text helpers shared by the heuristic reviewers: lines, bullets, table cells, sentences, words, and quotes that
+/// are always verbatim substrings of a layer's text (so the grounding check finds them).
+/// </summary>
+internal static partial class HeuristicText
+{
+    public const string Kind = "heuristic";
+
+    /// <summary>A small English stopword list; content-word checks and TF-IDF ignore these.</summary>
+    public static readonly FrozenSet<string> Stopwords = (
+        "a an and are as at be been being but by can could did do does doing for from had has have having he her " +
+        "his how i if in into is it its itself may might more most must no nor not of off on once only or other " +
+        "our out over own per same she should so some such than that the their them then there these they this " +
+        "those through to too under until up upon very via was we were what when where which while who whom why " +
+        "will with within without would you your etc also across each any all both between during before after " +
+        "above below again further here including like using use used based well").Split(' ').ToFrozenSet();
+
+    public static IReadOnlyList<string> Lines(ProfileLayer layer) =>
+        layer.Text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+
+    /// <summary>
+    /// The layer's lines without its heading: the first line is dropped when it starts with the layer's title
+    /// (the importer keeps the heading in <see cref="ProfileLayer.Text"/>).
+    /// </summary>
+    public static IReadOnlyList<string> BodyLines(ProfileLayer layer)
+    {
+        var lines = Lines(layer).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        var title = Norm(layer.Title);
+        if (lines.Count > 0 && title.Length > 0 && Norm(lines[0]).StartsWith(title, StringComparison.Ordinal))
+        {
+            lines.RemoveAt(0);
+        }
+        return lines;
+    }
+
+    public static string Norm(string text) => Hashing.TextNormalizer.Normalize(text);
+
+    /// <summary>The line without a leading bullet marker (<c>-</c>, <c>*</c>, <c>•</c>), trimmed.</summary>
+    public static string StripBullet(string line) => BulletMarker().Replace(line, "").Trim();
+
+    public static bool IsBullet(string line) => BulletMarker().IsMatch(line);
+
+    public static bool IsTableLine(string line) => line.TrimStart().StartsWith('|');
+
+    public static IReadOnlyList<string> Cells(string tableLine)
+    {
+        var cells = tableLine.Trim().Split('|').Select(c => c.Trim()).ToList();
+        if (cells.Count > 0 && cells[0].Length == 0) cells.RemoveAt(0);
+        if (cells.Count > 0 && cells[^1].Length == 0) cells.RemoveAt(cells.Count - 1);
+        return cells;
+    }
+
+    public static bool IsTableSeparator(string line) =>
+        IsTableLine(line) && Cells(line).All(c => SeparatorCell().IsMatch(c));
+
+    /// <summary>Number of word-like tokens (runs of letters or digits).</summary>
+    public static int WordCount(string text) => WordPattern().Count(text);
+
+    /// <summary>Lower-cased runs of letters and digits.</summary>
+    public static IEnumerable<string> Words(string text) =>
+        WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant());
+
+    /// <summary>Content words: lower-cased, stopwords and words under 3 letters dropped, plural 's' trimmed.</summary>
+    public static IEnumerable<string> ContentWords(string text) =>
+        Words(text).Where(w => w.Length >= 3 && !Stopwords.Contains(w) && !w.All(char.IsDigit)).Select(Stem);
+
+    /// <summary>Deliberately simple stemming: trims a plural 's' (not 'ss', 'us', 'is').</summary>
+    public static string Stem(string word) =>
+        word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
+            && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal)
+            ? word[..^1]
+            : word;
+
+    /// <summary>
+    /// A verbatim prefix of <paramref name="text"/> long enough to identify it: its first sentence (or more
+    /// sentences until <paramref name="min"/> characters), cut at a word boundary at <paramref name="max"/>.
+    /// </summary>
+    public static string Lead(string text, int min = 40, int max = 200)
+    {
+        text = text.Trim();
+        var end = 0;
+        foreach (Match m in SentenceEnd().Matches(text))
+        {
+            end = m.Index + 1;
+            if (end >= min) break;
+        }
+        if (end < min) end = text.Length;
+        return Clip(text[..end], max);
+    }
+
+    /// <summary>A verbatim suffix of <paramref name="text"/> of about <paramref name="max"/> characters, starting at a word.</summary>
+    public static string Tail(string text, int max = 100)
+    {
+        text = text.Trim();
+        if (text.Length <= max) return text;
+        var start = text.Length - max;
+        var space = text.IndexOf(' ', start);
+        return (space >= 0 && space < text.Length - 1 ? text[(space + 1)..] : text[start..]).Trim();
+    }
+
+    /// <summary>Cuts at the last word boundary before <paramref name="max"/>.</summary>
+    public static string Clip(string text, int max)
+    {
+        text = text.Trim();
+        if (text.Length <= max) return text;
+        var space = text.LastIndexOf(' ', max);
+        return (space > max / 2 ? text[..space] : text[..max]).Trim();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="pattern"/> over the layer's normalized text (see <see cref="Hashing.TextNormalizer"/>) and
+    /// returns, for each match, the matched text and a verbatim quote: the enclosing line, or a window of it around
+    /// the match when the line is long. Matching on normalized text catches case, width and spacing variants.
+    /// </summary>
+    public static IEnumerable<(string Match, string Quote)> FindAll(ProfileLayer layer, Regex pattern, int maxQuote = 220)
+    {
+        var mapped = MappedText.Of(layer.Text);
+        foreach (Match m in pattern.Matches(mapped.Normalized))
+        {
+            if (m.Length == 0) continue;
+            var (start, end) = mapped.ToOriginal(m.Index, m.Index + m.Length);
+            yield return (m.Value, QuoteAround(layer.Text, start, end, maxQuote));
+        }
+    }
+
+    /// <summary>The line holding [start, end), bullet marker stripped; a window of it around the span when long.</summary>
+    public static string QuoteAround(string text, int start, int end, int max = 220)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+        if (start == 0) lineStart = 0;
+        var lineEnd = text.IndexOf('\n', end);
+        if (lineEnd < 0) lineEnd = text.Length;
+        var line = text[lineStart..lineEnd];
+        var stripped = StripBullet(line);
+        if (stripped.Length <= max && stripped.Length > 0) return stripped;
+
+        // Long line (or the span crosses lines): a window from a little before the match, starting at a word.
+        var from = Math.Max(lineStart, start - 60);
+        if (from > lineStart)
+        {
+            var space = text.IndexOf(' ', from);
+            if (space >= 0 && space < start) from = space + 1;
+        }
+        var to = Math.Min(text.Length, Math.Max(end, from + max));
+        var window = text[from..to];
+        if (to < text.Length)
+        {
+            var space = window.LastIndexOf(' ');
+            if (space > end - from) window = window[..space];
+        }
+        return window.Trim();
+    }
+
+    /// <summary>The first line of the layer containing <paramref name="token"/> (case-insensitive), bullet stripped.</summary>
+    public static string? LineContaining(ProfileLayer layer, string token) =>
+        Lines(layer).Where(l => l.Contains(token, StringComparison.OrdinalIgnoreCase))
+            .Select(StripBullet).FirstOrDefault(l => l.Length > 0);
+
+    /// <summary>The first non-blank line of the layer (usually its heading), for evidence about the layer as a whole.</summary>
+    public static string? FirstLine(ProfileLayer layer) =>
+        Lines(layer).Select(StripBullet).FirstOrDefault(l => l.Length > 0);
+
+    public static Review Review(ReviewerDescriptor descriptor, string rationale, params DimensionScore[] scores) => new()
+    {
+        ReviewerId = descriptor.Id,
+        ReviewerVersion = descriptor.Version,
+        Kind = descriptor.Kind,
+        Scores = scores,
+        Rationale = rationale,
+    };
+
+    /// <summary>
+    /// The score of one dimension from findings: the lowest cap among them, one lower again when there are
+    /// <paramref name="pileUp"/> or more (many defects are worse than one), 5 when there are none.
+    /// </summary>
+    public static int ScoreFrom(IReadOnlyCollection<Finding> findings, int pileUp = 3)
+    {
+        if (findings.Count == 0) return 5;
+        var score = findings.Min(f => f.Cap);
+        if (findings.Count >= pileUp) score--;
+        return Math.Clamp(score, 1, 5);
+    }
+
+    public static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    [GeneratedRegex(@"^\s*(?:[-*•▪◦]|\d{1,2}[.)])\s+")]
+    private static partial Regex BulletMarker();
+
+    [GeneratedRegex(@"^:?-{2,}:?$")]
+    private static partial Regex SeparatorCell();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"[.!?](?=\s|$)")]
+    private static partial Regex SentenceEnd();
+
+    /// <summary>Text normalized like <see cref="Hashing.TextNormalizer"/>, with a map back to original offsets.</summary>
+    private sealed class MappedText(string normalized, List<int> starts, List<int> ends)
+    {
+        public string Normalized { get; } = normalized;
+
+        public static MappedText Of(string original)
+        {
+            var sb = new StringBuilder(original.Length);
+            List<int> starts = [], ends = [];
+            var pendingSpace = false;
+            var index = 0;
+            foreach (var rune in original.EnumerateRunes())
+            {
+                var start = index;
+                index += rune.Utf16SequenceLength;
+                foreach (var c in rune.ToString().Normalize(NormalizationForm.FormKC))
+                {
+                    if (char.IsWhiteSpace(c))
+                    {
+                        pendingSpace = sb.Length > 0;
+                        continue;
+                    }
+                    if (pendingSpace)
+                    {
+                        sb.Append(' ');
+                        starts.Add(start);
+                        ends.Add(start);
+                        pendingSpace = false;
+                    }
+                    sb.Append(char.ToLower(c, CultureInfo.InvariantCulture));
+                    starts.Add(start);
+                    ends.Add(index);
+                }
+            }
+            return new MappedText(sb.ToString(), starts, ends);
+        }
+
+        /// <summary>Original [start, end) of the normalized span [start, end).</summary>
+        public (int Start, int End) ToOriginal(int start, int end) => (starts[start], ends[end - 1]);
+    }
+}
