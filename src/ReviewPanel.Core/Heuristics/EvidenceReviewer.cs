@@ -9,14 +9,13 @@ namespace ReviewPanel.Heuristics;
 /// and is plausible for the focus. Plausible means the code's SOC major group is among the major groups of the
 /// occupations most similar (TF-IDF cosine) to the profile's focus, skills and responsibilities.
 /// </summary>
-public sealed partial class EvidenceReviewer(SocCatalog catalog) : IReviewer
+/// <param name="catalog">The occupation list; the embedded O*NET-SOC catalog (loaded on first review) when null.</param>
+public sealed partial class EvidenceReviewer(SocCatalog? catalog = null) : IReviewer
 {
     /// <summary>How many best-matching occupations vouch for a major group.</summary>
     public const int TopMatches = 10;
 
-    public EvidenceReviewer() : this(SocCatalog.Default)
-    {
-    }
+    private SocCatalog Catalog => catalog ?? SocCatalog.Default;
 
     public ReviewerDescriptor Descriptor { get; } =
         new("heuristic.evidence", "1", HeuristicText.Kind, [Dimensions.Evidence]);
@@ -26,6 +25,12 @@ public sealed partial class EvidenceReviewer(SocCatalog catalog) : IReviewer
         ArgumentNullException.ThrowIfNull(profile);
         var findings = new List<Finding>();
         var anchor = Anchor(profile);
+        if (anchor.Quote is null)
+        {
+            // Nothing to quote, so no critique could be grounded; say so instead of passing an empty draft.
+            const string Why = "The profile has no text: nothing to check evidence against.";
+            return Task.FromResult(HeuristicText.Review(Descriptor, Why, DimensionScore.Abstain(Dimensions.Evidence, Why)));
+        }
 
         var provenance = profile.Layer(LayerKeys.Provenance);
         if (provenance is null || HeuristicText.BodyLines(provenance).Count == 0)
@@ -44,7 +49,7 @@ public sealed partial class EvidenceReviewer(SocCatalog catalog) : IReviewer
         {
             findings.Add(new Finding(2, new Evidence(classification.Key, codeText!, $"SOC code \"{code}\" is malformed (expected NN-NNNN or NN-NNNN.NN).")));
         }
-        else if (catalog.Find(code).Count == 0)
+        else if (Catalog.Find(code).Count == 0)
         {
             findings.Add(new Finding(2, new Evidence(classification.Key, codeText!, $"SOC code {code} is not in the O*NET-SOC list.")));
         }
@@ -77,11 +82,11 @@ public sealed partial class EvidenceReviewer(SocCatalog catalog) : IReviewer
         var text = string.Join("\n", new[] { LayerKeys.Focus, LayerKeys.Skills, LayerKeys.Responsibilities }
             .Select(profile.Layer).OfType<ProfileLayer>().Select(l => l.Text));
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var top = catalog.Rank(text, TopMatches);
+        var top = Catalog.Rank(text, TopMatches);
         if (top.Count == 0) return null;
         var group = code[..2];
         if (top.Any(m => m.Occupation.MajorGroup == group)) return null;
-        var claimed = catalog.Find(code)[0].Title;
+        var claimed = Catalog.Find(code)[0].Title;
         var nearest = string.Join("; ", top.Take(3).Select(m => $"{m.Occupation.Soc} {m.Occupation.Title}"));
         return $"SOC {code} ({claimed}) is implausible for this focus; nearest occupations: {nearest}.";
     }
@@ -112,7 +117,7 @@ public sealed partial class EvidenceReviewer(SocCatalog catalog) : IReviewer
         return layer is null ? ("", null) : (layer.Key, HeuristicText.FirstLine(layer));
     }
 
-    [GeneratedRegex(@"^(?:soc|o\*?net)?[\s_-]*code$|^soc$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:o\*?net[\s_-]*)?(?:soc[\s_-]*)?code$|^soc$|^o\*?net(?:[\s_-]*soc)?$", RegexOptions.IgnoreCase)]
     private static partial Regex CodeKey();
 
     [GeneratedRegex(@"\b\d{2}-\d{4}(?:\.\d{2})?\b")]

@@ -72,7 +72,7 @@ public sealed partial class LevelLadderReviewer : IReviewer
         {
             if (YearsHeader().IsMatch(columns[i])) return i;
         }
-        return Math.Max(0, (columns.Count > 0 ? columns.Count : table.Rows.Max(r => r.Count)) - 1);
+        return Math.Max(0, (columns.Count > 0 ? columns.Count : table.Rows.Select(r => r.Count).DefaultIfEmpty(0).Max()) - 1);
     }
 
     private static IEnumerable<Finding> SequenceDefects(ProfileLayer table, List<Rung> ladder)

@@ -51,7 +51,7 @@ public sealed partial class SpecificityReviewer : IReviewer
         var fraction = (double)evidence.Count / bullets.Count;
         var score = fraction switch { >= 0.6 => 1, >= 0.3 => 2, >= 0.15 => 3, > 0 => 4, _ => 5 };
         var rationale = $"Checked {bullets.Count} responsibilities for filler phrases and for bullets sharing no term with the "
-            + $"focus and skills and naming nothing technical; {evidence.Count} generic ({fraction:P0}).";
+            + $"focus and skills and naming nothing technical; {evidence.Count} generic ({Math.Round(fraction * 100):0}%).";
         var result = new DimensionScore(Dimensions.Specificity, score, rationale, evidence);
         return Task.FromResult(HeuristicText.Review(Descriptor, rationale, result));
     }
