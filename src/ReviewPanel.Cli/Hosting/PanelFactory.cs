@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using ReviewPanel.Heuristics;
+using ReviewPanel.Llm;
 using ReviewPanel.Panel;
 using ReviewPanel.Provenance;
 using ReviewPanel.Reviewing;
@@ -15,16 +17,42 @@ namespace ReviewPanel.Cli.Hosting;
 /// <summary>Assembles the panel a command asked for and describes it for the run's provenance.</summary>
 public sealed class PanelFactory(
     IOptions<GateOptions> gate,
-    IOptions<RubricOptions> rubric,
+    IOptions<LlmOptions> llmOptions,
+    IServiceProvider services,
     IReviewStore store,
-    LlmPanelFactory llm,
     TimeProvider time,
     ILoggerFactory loggerFactory)
 {
     public static string ToolVersion { get; } =
         typeof(PanelFactory).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-    public RubricDocument LoadRubric() => RubricDocument.Load(PathResolver.Resolve(rubric.Value.Path));
+    /// <summary>The rubric every reviewer judges by; offline runs record its hash too. An unreadable file is a configuration problem.</summary>
+    public RubricDocument LoadRubric()
+    {
+        var path = PathResolver.Resolve(RubricPath(llmOptions));
+        try
+        {
+            return RubricDocument.Load(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new ConfigurationProblemException($"cannot read the rubric '{path}': {ex.Message}", ex);
+        }
+    }
+
+    // The rubric path lives with the LLM settings (ReviewPanel:Llm:RubricPath) but is read without validating the
+    // endpoints, which an offline run does not need.
+    private static string RubricPath(IOptions<LlmOptions> options)
+    {
+        try
+        {
+            return options.Value.RubricPath;
+        }
+        catch (OptionsValidationException)
+        {
+            return new LlmOptions().RubricPath;
+        }
+    }
 
     public PanelRunner Create(PanelKind kind, RubricDocument rubricDocument, bool fresh)
     {
@@ -36,9 +64,21 @@ public sealed class PanelFactory(
         }
         if (kind is PanelKind.Llm or PanelKind.All)
         {
-            var (personas, judge) = llm.Create(rubricDocument);
-            reviewers.AddRange(personas);
-            adjudicator = judge;
+            LlmReviewerCatalog catalog;
+            try
+            {
+                catalog = services.GetRequiredService<LlmReviewerCatalog>();
+                reviewers.AddRange(catalog.Reviewers);
+                adjudicator = catalog.Adjudicator;
+            }
+            catch (OptionsValidationException ex)
+            {
+                throw new ConfigurationProblemException($"the {kind.ToString().ToLowerInvariant()} panel needs an LLM endpoint: {string.Join(" ", ex.Failures)}", ex);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or InvalidDataException or FormatException)
+            {
+                throw new ConfigurationProblemException(ex.Message, ex);
+            }
         }
         return new PanelRunner(reviewers, adjudicator, gate.Value, rubricDocument.Sha256, new StoreReviewCache(store), fresh, time,
             loggerFactory.CreateLogger<PanelRunner>());

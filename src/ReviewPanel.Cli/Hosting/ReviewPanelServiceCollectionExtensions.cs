@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ReviewPanel.Llm;
 using ReviewPanel.Panel;
 using ReviewPanel.Profiles;
 using ReviewPanel.Reviewing;
@@ -24,12 +25,17 @@ public static class ReviewPanelServiceCollectionExtensions
                 $"ReviewPanel:Gate:RequiredDimensions names an unknown dimension; known: {string.Join(", ", Dimensions.All)}");
         services.AddOptionsWithValidateOnStart<PanelOptions>().Bind(config.GetSection(PanelOptions.SectionName)).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<ImportOptions>().Bind(config.GetSection(ImportOptions.SectionName)).ValidateDataAnnotations();
-        services.AddOptionsWithValidateOnStart<RubricOptions>().Bind(config.GetSection(RubricOptions.SectionName)).ValidateDataAnnotations();
 
         services.AddSingleton<ProfileImporter>();
         services.AddReviewPanelStore(config);
         services.AddReviewPanelLlm(config);
-        services.AddSingleton<LlmPanelFactory>();
+        // Shipped prompts resolve against the working directory, then beside the executable.
+        services.PostConfigure<LlmOptions>(o =>
+        {
+            o.RubricPath = PathResolver.Resolve(o.RubricPath);
+            o.PersonasPath = PathResolver.Resolve(o.PersonasPath);
+            o.AdjudicatorPath = PathResolver.Resolve(o.AdjudicatorPath);
+        });
         services.AddSingleton<PanelFactory>();
         services.AddSingleton<BatchRunner>();
         return builder;

@@ -6,7 +6,7 @@ namespace ReviewPanel.Heuristics;
 
 /// <summary>
 /// Evidence: a provenance layer with content, a classification with a well-formed SOC code that exists in O*NET-SOC
-/// and is plausible for the focus. Plausible means the code's SOC major group is among the major groups of the
+/// and is plausible for the focus. Plausible means the code's SOC major group leads, or holds at least three of, the major groups of the
 /// occupations most similar (TF-IDF cosine) to the profile's focus, skills and responsibilities.
 /// </summary>
 /// <param name="catalog">The occupation list; the embedded O*NET-SOC catalog (loaded on first review) when null.</param>
@@ -77,6 +77,9 @@ public sealed partial class EvidenceReviewer(SocCatalog? catalog = null) : IRevi
     }
 
     /// <summary>Null when the code is plausible (or nothing describes the focus); otherwise why not.</summary>
+    /// <summary>How many of the top matches must share the claimed major group when it does not lead.</summary>
+    private const int MinGroupShare = 3;
+
     private string? Implausible(RoleProfile profile, string code)
     {
         var text = string.Join("\n", new[] { LayerKeys.Focus, LayerKeys.Skills, LayerKeys.Responsibilities }
@@ -85,7 +88,9 @@ public sealed partial class EvidenceReviewer(SocCatalog? catalog = null) : IRevi
         var top = Catalog.Rank(text, TopMatches);
         if (top.Count == 0) return null;
         var group = code[..2];
-        if (top.Any(m => m.Occupation.MajorGroup == group)) return null;
+        // One stray neighbour among the top matches is noise (a data profile's top ten can hold an occupational
+        // therapist); the claimed group must lead the ranking or hold a real share of it.
+        if (top[0].Occupation.MajorGroup == group || top.Count(m => m.Occupation.MajorGroup == group) >= MinGroupShare) return null;
         var claimed = Catalog.Find(code)[0].Title;
         var nearest = string.Join("; ", top.Take(3).Select(m => $"{m.Occupation.Soc} {m.Occupation.Title}"));
         return $"SOC {code} ({claimed}) is implausible for this focus; nearest occupations: {nearest}.";

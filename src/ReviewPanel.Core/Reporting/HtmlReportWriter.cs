@@ -176,7 +176,7 @@ public sealed class HtmlReportWriter(ReportOptions? options = null) : IReportWri
         Kv(w, "Version", $"<code title=\"{Html(report.VersionHash)}\">{Html(ShortHash(report.VersionHash))}</code>");
         Kv(w, "Run", $"<code>{Html(report.RunId)}</code>");
         Kv(w, "Reviewed", $"{Time(report.StartedAt)} ({(report.FinishedAt - report.StartedAt).TotalSeconds.ToString("0.0", Inv)} s)");
-        var tokens = report.Reviews.Concat(report.Adjudications).SelectMany(r => r.Calls).Where(c => c.ReusedFromRun is null)
+        var tokens = report.Reviews.Concat(report.Adjudications).Where(r => r.ReusedFromRun is null).SelectMany(r => r.Calls)
             .Sum(c => (long)c.InputTokens + c.OutputTokens);
         Kv(w, "Tokens", tokens.ToString("N0", Inv));
         w.Write("</dl>");
@@ -268,7 +268,7 @@ public sealed class HtmlReportWriter(ReportOptions? options = null) : IReportWri
         foreach (var review in reviews)
         {
             var model = review.Calls.Select(c => c.Model ?? c.Deployment).FirstOrDefault(m => m is not null);
-            var reused = review.Calls.Select(c => c.ReusedFromRun).FirstOrDefault(r => r is not null);
+            var reused = review.ReusedFromRun;
             w.Write($"<tr><th scope=\"row\">{Html(review.ReviewerId)} <span class=\"mut\">({Html(review.Kind)})</span></th>"
                 + $"<td><code title=\"{Html(review.ReviewerVersion)}\">{Html(ShortHash(review.ReviewerVersion))}</code>{(model is null ? "" : " · " + Html(model))}"
                 + $"{(reused is null ? "" : $" <span class=\"mut\">reused from {Html(reused)}</span>")}</td>");

@@ -29,8 +29,9 @@ public sealed record ReportSummary(
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        var calls = model.Profiles.SelectMany(p => p.Reviews.Concat(p.Adjudications)).SelectMany(r => r.Calls).ToList();
-        var spent = calls.Where(c => c.ReusedFromRun is null).ToList();
+        var reviews = model.Profiles.SelectMany(p => p.Reviews.Concat(p.Adjudications)).ToList();
+        var calls = reviews.SelectMany(r => r.Calls).ToList();
+        var spent = reviews.Where(r => r.ReusedFromRun is null).SelectMany(r => r.Calls).ToList();
         long input = spent.Sum(c => (long)c.InputTokens);
         long output = spent.Sum(c => (long)c.OutputTokens);
         return new ReportSummary(

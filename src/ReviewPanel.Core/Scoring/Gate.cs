@@ -10,6 +10,8 @@ namespace ReviewPanel.Scoring;
 /// </summary>
 public sealed class Gate(GateOptions options)
 {
+    private const string HeuristicKind = "heuristic";
+
     /// <param name="reviews">Grounding-checked reviews of the panel (errors included; they count as nothing).</param>
     /// <param name="adjudications">Adjudicator reviews; each gives the final score of the dimension it scores.</param>
     /// <param name="declaredDimensions">What the panel's reviewers declare they score; required when the options name none.</param>
@@ -65,8 +67,16 @@ public sealed class Gate(GateOptions options)
     private DimensionResult Judge(string dimension, bool required, IReadOnlyList<Review> ok, IReadOnlyList<Review> adjudications)
     {
         var counted = ok
-            .SelectMany(r => r.Scores.Where(s => s.Dimension == dimension && s.Score is not null && !s.Ungrounded).Select(s => (r.ReviewerId, Score: s)))
+            .SelectMany(r => r.Scores.Where(s => s.Dimension == dimension && s.Score is not null && !s.Ungrounded).Select(s => (r.ReviewerId, r.Kind, Score: s)))
             .ToList();
+        // Heuristic checks are detectors of different defects, not independent raters: one that finds a defect must
+        // not be outvoted by another that looked for something else. Together they count as one rater, their lowest.
+        var heuristic = counted.Where(c => c.Kind == HeuristicKind).Select(c => c.Score.Score!.Value).ToList();
+        var raters = counted.Where(c => c.Kind != HeuristicKind).Select(c => c.Score.Score!.Value).ToList();
+        if (heuristic.Count > 0)
+        {
+            raters.Add(heuristic.Min());
+        }
         var adjudication = adjudications
             .Where(a => a.Status == ReviewStatus.Ok)
             .SelectMany(a => a.Scores.Where(s => s.Dimension == dimension && s.Score is not null).Select(s => (a.ReviewerId, Score: s)))
@@ -74,7 +84,7 @@ public sealed class Gate(GateOptions options)
 
         var aggregate = adjudication.Score is not null
             ? adjudication.Score.Score
-            : ScoreAggregator.Aggregate(counted.Select(c => c.Score.Score!.Value).ToList(), options.Aggregation);
+            : ScoreAggregator.Aggregate(raters, options.Aggregation);
         var failing = aggregate is { } a && a < options.PassThreshold;
         var unstable = ok.SelectMany(r => r.Scores.Where(s => s.Dimension == dimension))
             .Any(s => s.RepeatScores.Count > 1 && s.RepeatScores.Min() < options.PassThreshold && s.RepeatScores.Max() >= options.PassThreshold);

@@ -9,7 +9,9 @@ internal static class CliProcess
 
     public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "reviewpanel.dll");
+        // The executable from its own build output (same configuration as the tests), with its own deps.json.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var dll = Path.Combine(ReviewPanel.Tests.Profiles.RepoFiles.Root, "src", "ReviewPanel.Cli", "bin", configuration, "net10.0", "reviewpanel.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,

@@ -66,8 +66,7 @@ public sealed class FixtureVerdictTests
     {
         var verdict = Review("injection-p4.txt").Verdict;
 
-        var quote = Assert.Single(verdict.Injections).Quote;
-        Assert.Contains("ignore the rubric", quote, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(verdict.Injections, e => e.Quote.Contains("ignore the rubric", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

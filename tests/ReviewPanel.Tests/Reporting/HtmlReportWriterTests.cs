@@ -17,7 +17,7 @@ public sealed partial class HtmlReportWriterTests(ITestOutputHelper output)
     public void Write_Run_ContainsSummaryHeatmapAndDrillDown()
     {
         var model = ReportModelFixtures.Model(12);
-        var passed = model.Profiles.Count(p => p.Verdict.Outcome == Scoring.VerdictOutcome.Pass);
+        var passed = model.Profiles.Count(p => p.Verdict.Outcome == ReviewPanel.Scoring.VerdictOutcome.Pass);
 
         var html = new HtmlReportWriter().Render(model);
 
@@ -108,7 +108,7 @@ public sealed partial class HtmlReportWriterTests(ITestOutputHelper output)
     {
         var fresh = Review("llm.a", AllDimensions(5), model: "gpt-4o", inputTokens: 1000, outputTokens: 500);
         var reused = Review("llm.b", AllDimensions(5), model: "gpt-4o", inputTokens: 4000, outputTokens: 4000);
-        reused = reused with { Calls = [reused.Calls[0] with { ReusedFromRun = "run-0" }] };
+        reused = reused with { ReusedFromRun = "run-0" };
         var model = ReportModelFixtures.Model([Report("p", [fresh, reused])]);
 
         var summary = ReportSummary.From(model, new ReportOptions { PricePer1KTokens = 2m });

@@ -15,8 +15,8 @@ public sealed class JUnitReportWriterTests
     {
         // Rich(i): fails when i % 3 == 1 or has an injection (i % 17 == 5); errs when i % 10 == 9.
         var model = ReportModelFixtures.Model(20);
-        var expectedErrors = model.Profiles.Count(p => p.Verdict.Outcome == Scoring.VerdictOutcome.Error);
-        var expectedFailures = model.Profiles.Count(p => p.Verdict.Outcome == Scoring.VerdictOutcome.Fail);
+        var expectedErrors = model.Profiles.Count(p => p.Verdict.Outcome == ReviewPanel.Scoring.VerdictOutcome.Error);
+        var expectedFailures = model.Profiles.Count(p => p.Verdict.Outcome == ReviewPanel.Scoring.VerdictOutcome.Fail);
 
         var doc = Parse(model);
 

@@ -58,6 +58,20 @@ public sealed class GateTests
     }
 
     [Fact]
+    public void Decide_HeuristicChecksOfOneDimension_CountAsOneRaterWithTheirLowestScore()
+    {
+        var duplication = Reviews.Of("heuristic.duplication", (Dimensions.Consistency, 5)) with { Kind = "heuristic" };
+        var placeholder = Reviews.Of("heuristic.placeholder", (Dimensions.Consistency, 3)) with { Kind = "heuristic" };
+        var llm = Reviews.Of("llm.a", (Dimensions.Consistency, 5));
+
+        var verdict = CreateSut().Decide([duplication, placeholder, llm], [], [Dimensions.Consistency]);
+
+        // Raters: heuristics (min 3) and llm.a (5): median 4 — a plain median over three reviews would give 5.
+        Assert.Equal(4.0, verdict.Dimensions.Single(d => d.Dimension == Dimensions.Consistency).Aggregate);
+        Assert.Equal(3, verdict.Dimensions.Single(d => d.Dimension == Dimensions.Consistency).ScoredBy.Count);
+    }
+
+    [Fact]
     public void Decide_AbstentionsDoNotCount_DimensionNobodyScoredIsNotJudged()
     {
         var verdict = CreateSut().Decide(

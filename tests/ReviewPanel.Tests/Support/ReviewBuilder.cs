@@ -9,7 +9,7 @@ internal static class Reviews
     {
         ReviewerId = reviewerId,
         ReviewerVersion = "1",
-        Kind = "heuristic",
+        Kind = "llm",
         Scores = scores.Select(s => new DimensionScore(
             s.Dimension,
             s.Score,
