@@ -51,7 +51,9 @@ public sealed class SqliteReviewStore : DbReviewStore
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs};";
+            // WAL with synchronous=NORMAL: a committed verdict survives a crash of the process (the case the
+            // worker must handle); only a power cut can lose the last commits, never corrupt the chain.
+            command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = NORMAL;";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ReviewPanel.Heuristics;
+using ReviewPanel.Panel;
+using ReviewPanel.Profiles;
+using ReviewPanel.Provenance;
+using ReviewPanel.Scoring;
+using ReviewPanel.Storage;
+using ReviewPanel.Storage.Sqlite;
+
+namespace ReviewPanel.Benchmarks;
+
+/// <summary>
+/// Writes N distinct profiles (the clean fixture with its own code line and one varied bullet), then measures
+/// (1) the baseline: importing every file, and (2) the whole offline path: import, heuristics, gate, SQLite record.
+/// </summary>
+internal static class OfflineBatch
+{
+    public static async Task<Measurement> MeasureAsync(int count, string fixture)
+    {
+        var dir = Directory.CreateTempSubdirectory("reviewpanel-bench-");
+        try
+        {
+            var template = await File.ReadAllTextAsync(fixture);
+            var code = template.Split('\n')[1];
+            var files = new List<string>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var text = template.Replace(code, $"{code}{i:D6}", StringComparison.Ordinal)
+                    .Replace("reporting savings per terabyte.", $"reporting savings per terabyte for cluster {i}.", StringComparison.Ordinal);
+                var file = Path.Combine(dir.FullName, $"p{i:D6}.txt");
+                await File.WriteAllTextAsync(file, text);
+                files.Add(file);
+            }
+
+            var importer = new ProfileImporter();
+            var watch = Stopwatch.StartNew();
+            var imported = files.Count(f => importer.Import(f).IsSuccess);
+            var importSeconds = watch.Elapsed.TotalSeconds;
+            if (imported != count)
+            {
+                throw new InvalidOperationException($"only {imported} of {count} imported");
+            }
+
+            var store = new SqliteReviewStore(Options.Create(new StoreOptions { Path = Path.Combine(dir.FullName, "history.db") }),
+                TimeProvider.System, NullLogger<SqliteReviewStore>.Instance);
+            await store.InitializeAsync(CancellationToken.None);
+            var panel = new PanelRunner(HeuristicPanel.CreateDefault(), null, new GateOptions(), "bench", null, false, TimeProvider.System,
+                NullLogger<PanelRunner>.Instance);
+            var batch = new BatchRunner(importer, store, TimeProvider.System, NullLogger<BatchRunner>.Instance);
+            var run = new RunProvenance
+            {
+                RunId = "bench-" + count,
+                ToolVersion = "bench",
+                RubricSha256 = "bench",
+                Reviewers = panel.Reviewers.Select(r => r.Descriptor).ToList(),
+                Command = "bench",
+                StartedAt = TimeProvider.System.GetUtcNow(),
+            };
+            watch.Restart();
+            var result = await batch.RunAsync(panel, run, files, Environment.ProcessorCount, null, CancellationToken.None);
+            var fullSeconds = watch.Elapsed.TotalSeconds;
+
+            long recorded = 0;
+            await foreach (var _ in store.GetRunVerdictsAsync(run.RunId, CancellationToken.None))
+            {
+                recorded++;
+            }
+            if (result.Profiles.Count != count || recorded != count)
+            {
+                throw new InvalidOperationException($"{result.Profiles.Count} summaries, {recorded} recorded, expected {count}");
+            }
+            using var self = Process.GetCurrentProcess();
+            return new Measurement(count, importSeconds, fullSeconds, self.PeakWorkingSet64 / 1024.0 / 1024.0, recorded);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            dir.Delete(recursive: true);
+        }
+    }
+}
