@@ -5,6 +5,7 @@ using ReviewPanel.Cli.Hosting;
 using ReviewPanel.Cli.Output;
 using ReviewPanel.Panel;
 using ReviewPanel.Profiles;
+using ReviewPanel.Reporting;
 using Spectre.Console;
 
 namespace ReviewPanel.Cli.Commands;
@@ -60,7 +61,18 @@ public static class ReviewCommand
             await stderr.WriteLineAsync($"error: {failed.Source}: {failed.Error}").ConfigureAwait(false);
         }
 
-        await BatchOutput.WriteAsync(result, format, stdout).ConfigureAwait(false);
+        var store = services.GetRequiredService<ReviewPanel.Storage.IReviewStore>();
+        if (format == "junit")
+        {
+            // JUnit quotes the evidence, so it is written from the recorded reports, as `report --format junit` does.
+            var model = await RunReportLoader.LoadAsync(store, result.RunId, cancellationToken).ConfigureAwait(false);
+            new ReviewPanel.Reporting.JUnitReportWriter().Write(model!, stdout);
+            await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await BatchOutput.WriteAsync(result, format, stdout).ConfigureAwait(false);
+        }
         if (outDir is not null)
         {
             Directory.CreateDirectory(outDir);
@@ -68,10 +80,9 @@ public static class ReviewCommand
             {
                 await BatchOutput.WriteAsync(result, "json", json).ConfigureAwait(false);
             }
-            await using (var junit = File.CreateText(Path.Combine(outDir, "junit.xml")))
-            {
-                await BatchOutput.WriteAsync(result, "junit", junit).ConfigureAwait(false);
-            }
+            var model = await RunReportLoader.LoadAsync(store, result.RunId, cancellationToken).ConfigureAwait(false);
+            new ReviewPanel.Reporting.JUnitReportWriter().WriteFile(model!, Path.Combine(outDir, "junit.xml"));
+            new ReviewPanel.Reporting.HtmlReportWriter().WriteFile(model!, Path.Combine(outDir, "report.html"));
         }
         return result.ExitCode;
     }

@@ -11,6 +11,8 @@ public static class ReviewPanelCommandLine
         root.Subcommands.Add(ReviewCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root;
     }
 

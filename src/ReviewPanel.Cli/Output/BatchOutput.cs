@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace ReviewPanel.Cli.Output;
 
-/// <summary>Writes a batch result as a table, as JSON (field names are a contract) or as JUnit XML.</summary>
+/// <summary>Writes a batch result as a table or as JSON (field names are a contract).</summary>
 internal static class BatchOutput
 {
     /// <summary>Column headers for the table: short, so seven dimensions fit a laptop terminal.</summary>
@@ -29,9 +29,6 @@ internal static class BatchOutput
             case "json":
                 await writer.WriteAsync(Json(result)).ConfigureAwait(false);
                 await writer.WriteLineAsync().ConfigureAwait(false);
-                break;
-            case "junit":
-                await writer.WriteAsync(JUnit.Write(result)).ConfigureAwait(false);
                 break;
             default:
                 Table(result, ConsoleFactory.For(writer));

@@ -99,6 +99,62 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.Contains("Focuses on the reliability", failure.Value, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_dir.Path, "out", "review.json")));
         Assert.True(File.Exists(Path.Combine(_dir.Path, "out", "junit.xml")));
+        Assert.Contains("Focuses on the reliability", File.ReadAllText(Path.Combine(_dir.Path, "out", "report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditVerify_IntactHistory_ExitsZero_TamperedScore_ExitsOneNamingTheRecord()
+    {
+        Copy("devops-sre-p6.txt");
+        Copy("data-platform-p4.txt");
+        await CliProcess.RunAsync(_dir.Path, null, "review", "in");
+
+        var intact = await CliProcess.RunAsync(_dir.Path, null, "audit", "verify");
+        Assert.True(intact.ExitCode == 0, intact.Stdout + intact.Stderr);
+        Assert.Contains("history intact: 2 records", intact.Stdout, StringComparison.Ordinal);
+
+        var db = Path.Combine(_dir.Path, "history.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var drop = connection.CreateCommand();
+            drop.CommandText = "SELECT name FROM sqlite_master WHERE type = 'trigger'";
+            var triggers = new List<string>();
+            using (var reader = drop.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    triggers.Add(reader.GetString(0));
+                }
+            }
+            foreach (var t in triggers)
+            {
+                using var d = connection.CreateCommand();
+                d.CommandText = $"DROP TRIGGER \"{t}\"";
+                d.ExecuteNonQuery();
+            }
+            using var tamper = connection.CreateCommand();
+            tamper.CommandText = "UPDATE scores SET score = 5 WHERE score < 4";
+            Assert.True(tamper.ExecuteNonQuery() > 0);
+        }
+
+        var broken = await CliProcess.RunAsync(_dir.Path, null, "audit", "verify");
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("history BROKEN at record", broken.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_Latest_WritesASelfContainedHtmlFile()
+    {
+        Copy("devops-sre-p6.txt");
+        await CliProcess.RunAsync(_dir.Path, null, "review", "in");
+
+        var result = await CliProcess.RunAsync(_dir.Path, null, "report", "--latest", "--format", "html", "--out", "r/report.html");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var html = File.ReadAllText(Path.Combine(_dir.Path, "r", "report.html"));
+        Assert.Contains("INFRAS.DEVOPSSIA2C1.P6", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script src", html, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewPanel.Storage;
+
+namespace ReviewPanel.Cli.Commands;
+
+/// <summary><c>reviewpanel audit verify</c>: walks the history's hash chain; exit 0 intact, 1 broken.</summary>
+public static class AuditCommand
+{
+    public static Command Create()
+    {
+        var verify = new Command("verify", "Walk the whole history's hash chain and name the first broken link.");
+        verify.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async (services, stdout, stderr, token) =>
+        {
+            var result = await services.GetRequiredService<IReviewStore>().VerifyChainAsync(token).ConfigureAwait(false);
+            if (result.Intact)
+            {
+                await stdout.WriteLineAsync($"history intact: {result.RecordsChecked} records, hash chain verified").ConfigureAwait(false);
+                return ExitCodes.Pass;
+            }
+            await stdout.WriteLineAsync($"history BROKEN at record {result.FirstBrokenSequence}: {result.Problem} ({result.RecordsChecked} records checked)").ConfigureAwait(false);
+            return ExitCodes.Fail;
+        }, ct));
+        var audit = new Command("audit", "Audit the recorded history.");
+        audit.Subcommands.Add(verify);
+        return audit;
+    }
+}
