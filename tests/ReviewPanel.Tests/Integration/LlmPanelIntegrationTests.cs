@@ -209,6 +209,7 @@ public sealed class LlmPanelIntegrationTests(ITestOutputHelper output)
         // Far fewer requests than 20 profiles x 4 reviewers x 3 attempts: the open circuit sent nothing.
         Assert.True(h.Server.RequestCount() < profiles * 4, $"requests {h.Server.RequestCount()}");
         var last = reports[^1].Reviews;
+        output.WriteLine($"{watch.ElapsedMilliseconds} ms, {h.Server.RequestCount()} requests; last error: {last[0].Error}");
         Assert.All(last, r =>
         {
             Assert.Equal(ReviewStatus.Error, r.Status);
