@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -13,13 +14,15 @@ namespace ReviewPanel.Cli.Commands;
 /// </summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, TextWriter, TextWriter, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, TextWriter, TextWriter, CancellationToken, Task<int>> body, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
         try
         {
-            using var host = ReviewPanelHost.Build();
+            // Command-line flags that are settings (e.g. --repeats) win over appsettings.json and the environment.
+            using var host = ReviewPanelHost.Build(settings is null ? null : b => b.Configuration.AddInMemoryCollection(settings));
             var services = host.Services;
             await services.GetRequiredService<IReviewStore>().InitializeAsync(cancellationToken).ConfigureAwait(false);
             return await body(services, stdout, stderr, cancellationToken).ConfigureAwait(false);

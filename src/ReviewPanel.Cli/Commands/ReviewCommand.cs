@@ -20,6 +20,14 @@ public static class ReviewCommand
         var outDir = new Option<string?>("--out") { Description = "Also write review.json and junit.xml into this folder." };
         var panel = new Option<PanelKind>("--panel") { Description = "Reviewers: offline heuristics (default), llm personas, or all.", DefaultValueFactory = _ => PanelKind.Offline };
         var fresh = new Option<bool>("--fresh") { Description = "Ask the models again even where a cached review exists." };
+        var repeats = new Option<int?>("--repeats") { Description = "Ask each LLM reviewer K times; keep every repeat, score the median, flag dimensions that flip across the threshold." };
+        repeats.Validators.Add(r =>
+        {
+            if (r.GetValue(repeats) is < 1 or > 25)
+            {
+                r.AddError("--repeats must be between 1 and 25.");
+            }
+        });
 
         var command = new Command("review", "Review profiles with the panel, record the verdicts, and print them. Exit 0: all pass, 1: any fail, 2: any error.");
         command.Arguments.Add(paths);
@@ -27,9 +35,11 @@ public static class ReviewCommand
         command.Options.Add(outDir);
         command.Options.Add(panel);
         command.Options.Add(fresh);
+        command.Options.Add(repeats);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, stdout, stderr, token) =>
             RunAsync(services, stdout, stderr, parse.GetRequiredValue(paths), parse.GetRequiredValue(format), parse.GetValue(outDir),
-                parse.GetValue(panel), parse.GetValue(fresh), "review " + string.Join(' ', parse.Tokens.Select(t => t.Value)), token), ct));
+                parse.GetValue(panel), parse.GetValue(fresh), "review " + string.Join(' ', parse.Tokens.Select(t => t.Value)), token), ct,
+            parse.GetValue(repeats) is { } k ? new Dictionary<string, string?> { ["ReviewPanel:Llm:Repeats"] = k.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null));
         return command;
     }
 

@@ -29,8 +29,8 @@ public static class ReviewPanelHost
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.AddReviewPanel();
         configure?.Invoke(builder);
+        builder.AddReviewPanel();
         var host = builder.Build();
         return host;
     }
