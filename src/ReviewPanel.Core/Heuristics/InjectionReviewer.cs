@@ -36,14 +36,14 @@ public sealed partial class InjectionReviewer : IReviewer
             {
                 foreach (var (match, quote) in HeuristicText.FindAll(layer, pattern))
                 {
-                    // One instruction often trips several rules; report each quote once per layer.
-                    if (seen.Add(quote)) injections.Add(new Evidence(layer.Key, quote, $"{note} (\"{match.Trim()}\")"));
+                    // One instruction often trips several rules, with overlapping quotes; report it once per layer.
+                    if (!Overlaps(seen, quote) && seen.Add(quote)) injections.Add(new Evidence(layer.Key, quote, $"{note} (\"{match.Trim()}\")"));
                 }
             }
             foreach (var line in HeuristicText.Lines(layer).Where(l => SpeakerLine().IsMatch(l)))
             {
                 var quote = line.Trim();
-                if (seen.Add(quote)) injections.Add(new Evidence(layer.Key, quote, "A chat-transcript speaker line."));
+                if (!Overlaps(seen, quote) && seen.Add(quote)) injections.Add(new Evidence(layer.Key, quote, "A chat-transcript speaker line."));
             }
         }
 
@@ -52,6 +52,9 @@ public sealed partial class InjectionReviewer : IReviewer
             + (injections.Count == 0 ? "; found none." : $"; found {HeuristicText.Plural(injections.Count, "instruction")}.");
         return Task.FromResult(HeuristicText.Review(Descriptor, rationale) with { Injections = injections });
     }
+
+    private static bool Overlaps(IEnumerable<string> seen, string quote) =>
+        seen.Any(s => s.Contains(quote, StringComparison.Ordinal) || quote.Contains(s, StringComparison.Ordinal));
 
     // All patterns but SpeakerLine run on normalized (lower-cased, whitespace-collapsed) text. Objects are
     // restricted to what only a reader-directed instruction has ("previous instructions", "the rubric"), so

@@ -70,6 +70,14 @@ public sealed class FixtureVerdictTests
     }
 
     [Fact]
+    public void Injection_OneInstructionTrippingSeveralRules_IsReportedOnce()
+    {
+        var verdict = Review("injection-p4.txt").Verdict;
+
+        Assert.Single(verdict.Injections);
+    }
+
+    [Fact]
     public void OfflineVerdict_SaysWhichDimensionsWereJudgedAndByWhom()
     {
         var verdict = Review("data-platform-p4.txt").Verdict;
