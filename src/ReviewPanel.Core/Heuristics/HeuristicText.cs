@@ -121,9 +121,12 @@ internal static partial class HeuristicText
     /// returns, for each match, the matched text and a verbatim quote: the enclosing line, or a window of it around
     /// the match when the line is long. Matching on normalized text catches case, width and spacing variants.
     /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, MappedText> NormalizedLayers = new();
+
     public static IEnumerable<(string Match, string Quote)> FindAll(ProfileLayer layer, Regex pattern, int maxQuote = 220)
     {
-        var mapped = MappedText.Of(layer.Text);
+        // Each reviewer runs many patterns over the same layer: normalize its text once, not once per pattern.
+        var mapped = NormalizedLayers.GetValue(layer.Text, MappedText.Of);
         foreach (Match m in pattern.Matches(mapped.Normalized))
         {
             if (m.Length == 0) continue;

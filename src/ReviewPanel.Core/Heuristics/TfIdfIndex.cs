@@ -7,7 +7,11 @@ namespace ReviewPanel.Heuristics;
 internal sealed class TfIdfIndex
 {
     private readonly Dictionary<string, double> _idf;
-    private readonly List<Dictionary<string, double>> _documents;
+    private readonly int _documentCount;
+
+    // Inverted index: term → (document, weight). A query touches only the documents sharing a term with it,
+    // instead of a dot product with all of them (this runs once per reviewed profile).
+    private readonly Dictionary<string, List<(int Document, double Weight)>> _postings = new(StringComparer.Ordinal);
 
     public TfIdfIndex(IEnumerable<string> documents)
     {
@@ -15,14 +19,33 @@ internal sealed class TfIdfIndex
         var n = termCounts.Count;
         _idf = termCounts.SelectMany(d => d.Keys).GroupBy(t => t, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Math.Log((1.0 + n) / (1.0 + g.Count())) + 1.0, StringComparer.Ordinal);
-        _documents = termCounts.Select(Weigh).ToList();
+        _documentCount = n;
+        for (var i = 0; i < n; i++)
+        {
+            foreach (var (term, weight) in Weigh(termCounts[i]))
+            {
+                if (!_postings.TryGetValue(term, out var list))
+                {
+                    _postings[term] = list = [];
+                }
+                list.Add((i, weight));
+            }
+        }
     }
 
     public IReadOnlyList<double> Similarities(string query)
     {
         // Terms no document has cannot change the ranking, only the query's norm; leave them out.
         var q = Weigh(Count(query).Where(kv => _idf.ContainsKey(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
-        return _documents.Select(d => Dot(q, d)).ToList();
+        var scores = new double[_documentCount];
+        foreach (var (term, weight) in q)
+        {
+            foreach (var (document, documentWeight) in _postings[term])
+            {
+                scores[document] += weight * documentWeight;
+            }
+        }
+        return scores;
     }
 
     private static Dictionary<string, int> Count(string text) =>
@@ -39,16 +62,5 @@ internal sealed class TfIdfIndex
             foreach (var key in weights.Keys.ToList()) weights[key] /= norm;
         }
         return weights;
-    }
-
-    private static double Dot(Dictionary<string, double> a, Dictionary<string, double> b)
-    {
-        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-        var sum = 0.0;
-        foreach (var (term, weight) in small)
-        {
-            if (large.TryGetValue(term, out var other)) sum += weight * other;
-        }
-        return sum;
     }
 }
