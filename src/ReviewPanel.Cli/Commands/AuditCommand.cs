@@ -23,6 +23,7 @@ public static class AuditCommand
         }, ct));
         var audit = new Command("audit", "Audit the recorded history.");
         audit.Subcommands.Add(verify);
+        audit.Subcommands.Add(AuditAgreementCommand.Create());
         return audit;
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewPanel.Audit;
 using ReviewPanel.Cli.Output;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Serialization;
@@ -9,14 +11,17 @@ using Spectre.Console;
 
 namespace ReviewPanel.Cli.Commands;
 
-/// <summary><c>reviewpanel history &lt;profile-id&gt; [--format table|json]</c>: every verdict, newest first.</summary>
+/// <summary>
+/// <c>reviewpanel history &lt;profile-id&gt; [--format table|json]</c>: every verdict, newest first, with what changed
+/// since the run before (layers, rubric, reviewer prompts, models) so a score change can be explained.
+/// </summary>
 public static class HistoryCommand
 {
     public static Command Create()
     {
         var id = new Argument<string>("profile-id") { Description = "The profile id (its code line, or the slug of its title)." };
         var format = OutputFormats.Option("table", "json");
-        var command = new Command("history", "Every recorded verdict of a profile, newest first, with its per-dimension scores.");
+        var command = new Command("history", "Every recorded verdict of a profile, newest first, with its per-dimension scores and what changed since the run before (text layers, rubric, prompts, models).");
         command.Arguments.Add(id);
         command.Options.Add(format);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, stdout, stderr, token) =>
@@ -36,9 +41,26 @@ public static class HistoryCommand
             await stderr.WriteLineAsync($"error: no history for profile '{profileId}'").ConfigureAwait(false);
             return ExitCodes.Error;
         }
+        var changes = await ChangesAsync(store, records, ct).ConfigureAwait(false);
         if (format == "json")
         {
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(new { profileId, runs = records }, ReviewPanelJson.Indented)).ConfigureAwait(false);
+            var runs = new JsonArray();
+            for (var i = 0; i < records.Count; i++)
+            {
+                var node = JsonSerializer.SerializeToNode(records[i], ReviewPanelJson.Indented)!.AsObject();
+                // null for the oldest record: there is no run before it to compare with.
+                node["changes"] = changes[i] is { } c ? JsonSerializer.SerializeToNode(new
+                {
+                    none = c.None,
+                    text = c.Layers,
+                    rubric = c.Rubric,
+                    prompts = c.Prompts,
+                    models = c.Models,
+                }, ReviewPanelJson.Indented) : null;
+                runs.Add(node);
+            }
+            var root = new JsonObject { ["profileId"] = profileId, ["runs"] = runs };
+            await stdout.WriteLineAsync(root.ToJsonString(ReviewPanelJson.Indented)).ConfigureAwait(false);
             return ExitCodes.Pass;
         }
         var table = new Table().Border(TableBorder.Rounded).Title($"history of {Markup.Escape(profileId)}");
@@ -48,8 +70,10 @@ public static class HistoryCommand
             table.AddColumn(new TableColumn(d).RightAligned());
         }
         table.AddColumn("failing");
-        foreach (var r in records)
+        table.AddColumn("changed since previous run");
+        for (var i = 0; i < records.Count; i++)
         {
+            var r = records[i];
             var cells = new List<string>
             {
                 r.RecordedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), r.RunId, r.VersionHash[..Math.Min(12, r.VersionHash.Length)],
@@ -57,9 +81,65 @@ public static class HistoryCommand
             };
             cells.AddRange(Dimensions.All.Select(d => BatchOutput.Score(r.Scores.GetValueOrDefault(d))));
             cells.Add(string.Join(", ", r.Failing));
+            cells.Add(Describe(changes[i], i == records.Count - 1));
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
         ConsoleFactory.For(stdout).Write(table);
         return ExitCodes.Pass;
     }
+
+    /// <summary>For each record (newest first), what changed against the record after it in the list (the run before); null for the oldest or when a report is missing.</summary>
+    private static async Task<List<RunChanges?>> ChangesAsync(IReviewStore store, List<StoredVerdict> records, CancellationToken ct)
+    {
+        var reports = new List<ReviewPanel.Panel.ProfileReport?>(records.Count);
+        var runs = new Dictionary<string, ReviewPanel.Provenance.RunProvenance?>(StringComparer.Ordinal);
+        foreach (var r in records)
+        {
+            reports.Add(await store.GetReportAsync(r.Sequence, ct).ConfigureAwait(false));
+            if (!runs.ContainsKey(r.RunId))
+            {
+                runs[r.RunId] = await store.GetRunAsync(r.RunId, ct).ConfigureAwait(false);
+            }
+        }
+        var result = new List<RunChanges?>(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            result.Add(i + 1 < records.Count && reports[i] is { } current && reports[i + 1] is { } previous
+                ? RunChanges.Compare(previous, runs[records[i + 1].RunId], current, runs[records[i].RunId])
+                : null);
+        }
+        return result;
+    }
+
+    internal static string Describe(RunChanges? changes, bool oldest)
+    {
+        if (changes is null)
+        {
+            return oldest ? "first run" : "unknown (report missing)";
+        }
+        if (changes.None)
+        {
+            return "nothing";
+        }
+        var parts = new List<string>();
+        if (changes.Layers.Count > 0)
+        {
+            parts.Add("text: " + string.Join(", ", changes.Layers.Select(l => l.Before is null ? l.Key + " (added)" : l.After is null ? l.Key + " (removed)" : l.Key)));
+        }
+        if (changes.Rubric is { } rubric)
+        {
+            parts.Add($"rubric: {Short(rubric.Before)}→{Short(rubric.After)}");
+        }
+        if (changes.Prompts.Count > 0)
+        {
+            parts.Add("prompts: " + string.Join(", ", changes.Prompts.Select(p => $"{p.ReviewerId} {Short(p.Before)}→{Short(p.After)}")));
+        }
+        if (changes.Models.Count > 0)
+        {
+            parts.Add("models: " + string.Join(", ", changes.Models.Select(m => $"{m.ReviewerId} {m.Before ?? "–"}→{m.After ?? "–"}")));
+        }
+        return string.Join("; ", parts);
+    }
+
+    private static string Short(string? hash) => hash is null ? "–" : hash[..Math.Min(8, hash.Length)];
 }

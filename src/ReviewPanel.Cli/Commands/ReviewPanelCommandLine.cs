@@ -13,6 +13,7 @@ public static class ReviewPanelCommandLine
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(CalibrateCommand.Create());
         return root;
     }
 

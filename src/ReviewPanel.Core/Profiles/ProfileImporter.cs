@@ -30,7 +30,7 @@ public sealed class ProfileImporter(IOptions<ImportOptions> options)
 
     /// <summary>
     /// The files to import: files as given (whatever their extension), folders searched recursively for <c>*.txt</c> and
-    /// <c>*.json</c> (not <c>*.schema.json</c>), each folder's files sorted ordinally. A path that does not exist is
+    /// <c>*.json</c> (not <c>*.schema.json</c>, nor the calibration labels <c>*.gold.json</c>), each folder's files sorted ordinally. A path that does not exist is
     /// passed through, so <see cref="Import"/> reports it as an error. A file reached twice is listed once.
     /// </summary>
     public IEnumerable<string> ExpandSources(IEnumerable<string> filesOrFolders)
@@ -190,7 +190,9 @@ public sealed class ProfileImporter(IOptions<ImportOptions> options)
     {
         var name = Path.GetFileName(file);
         return name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)
-            || (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase));
+            || (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)
+                // Human labels beside calibration profiles (see docs/calibration.md) are not profiles.
+                && !name.EndsWith(".gold.json", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string FullPath(string path)

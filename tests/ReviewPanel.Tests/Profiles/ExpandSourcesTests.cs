@@ -42,4 +42,15 @@ public sealed class ExpandSourcesTests
         Assert.Equal(["bad-schema.json", "binary.txt", "empty.txt", "invalid-utf8.txt", "no-profile.txt"], files.Select(Path.GetFileName));
         Assert.All(files.Select(importer.Import), r => Assert.False(r.IsSuccess));
     }
+
+    [Fact]
+    public void ExpandSources_CalibrationFolder_SkipsGoldLabelFilesAndImportsEveryProfile()
+    {
+        var importer = new ProfileImporter();
+        var files = importer.ExpandSources([RepoFiles.Path("fixtures", "calibration")]).ToList();
+
+        Assert.DoesNotContain(files, f => f.EndsWith(".gold.json", StringComparison.Ordinal));
+        Assert.Equal(Directory.GetFiles(RepoFiles.Path("fixtures", "calibration"), "*.gold.json").Length, files.Count);
+        Assert.All(files.Select(importer.Import), r => Assert.True(r.IsSuccess));
+    }
 }
