@@ -6,7 +6,7 @@ namespace ReviewPanel.Tests.Cli.Worker;
 /// <summary>Many distinct drafts from one fixture: the code line (the profile id) is numbered, the rest is the fixture's text.</summary>
 internal static class GeneratedProfiles
 {
-    public static IReadOnlyList<string> Write(string folder, int count, string fixture = "devops-sre-p6.txt", string prefix = "INFRAS.GEN")
+    public static IReadOnlyList<string> Write(string folder, int count, string fixture = "data-platform-p4.txt", string prefix = "DATA.GEN")
     {
         Directory.CreateDirectory(folder);
         var lines = File.ReadAllLines(RepoFiles.Path("fixtures", "profiles", fixture));
