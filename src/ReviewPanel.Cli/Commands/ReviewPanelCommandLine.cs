@@ -14,6 +14,10 @@ public static class ReviewPanelCommandLine
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(EnqueueCommand.Create());
+        root.Subcommands.Add(QueueCommand.Create());
+        root.Subcommands.Add(RerunCommand.Create());
         return root;
     }
 
@@ -29,6 +33,12 @@ public static class ReviewPanelCommandLine
             }
             await config.Error.WriteLineAsync("Run 'reviewpanel --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Error;
+        }
+        if (parse.CommandResult.Command.Name == WorkerCommand.Name)
+        {
+            // The worker's host handles Ctrl+C and SIGTERM itself and drains for DrainSeconds; the parser's default
+            // would end the process two seconds after the signal.
+            config.ProcessTerminationTimeout = null;
         }
         return await parse.InvokeAsync(config).ConfigureAwait(false);
     }

@@ -104,6 +104,6 @@ public sealed class PanelFactory(
     };
 
     /// <summary>Sortable and unique: UTC time then random bits.</summary>
-    private string NewRunId() =>
+    internal string NewRunId() =>
         $"run-{time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
 }

@@ -12,7 +12,7 @@ namespace ReviewPanel.Cli.Hosting;
 /// </summary>
 public static class ReviewPanelHost
 {
-    public static IHost Build(Action<IHostApplicationBuilder>? configure = null)
+    public static IHost Build(Action<IHostApplicationBuilder>? configure = null, Action<IHostApplicationBuilder>? afterDefaults = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -31,6 +31,7 @@ public static class ReviewPanelHost
         builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         configure?.Invoke(builder);
         builder.AddReviewPanel();
+        afterDefaults?.Invoke(builder);
         var host = builder.Build();
         return host;
     }

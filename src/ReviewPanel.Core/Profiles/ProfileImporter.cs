@@ -93,6 +93,29 @@ public sealed class ProfileImporter(IOptions<ImportOptions> options)
     }
 
     /// <summary>
+    /// Imports bytes read earlier (a queued draft whose file may be gone), as if read from <paramref name="source"/>:
+    /// same checks and size limit as <see cref="Import(string)"/>. Never throws for bad input.
+    /// </summary>
+    public ImportResult Import(string source, ReadOnlySpan<byte> content) =>
+        content.Length > _options.MaxFileBytes
+            ? ImportResult.Failure(source, ImportErrorKind.TooLarge, $"file is larger than the {_options.MaxFileBytes}-byte limit (ReviewPanel:Import:MaxFileBytes)")
+            : ImportContent(source, content);
+
+    /// <summary>The bytes of a file within the size limit, or null when it is missing, unreadable or too large.</summary>
+    public byte[]? TryReadBytes(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            return ReadBounded(stream, _options.MaxFileBytes)?.ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Reads at most <paramref name="maxBytes"/> + 1 bytes: null when there is more than <paramref name="maxBytes"/>, so
     /// an oversized file is rejected without being loaded. Does not trust the stream's reported length.
     /// </summary>

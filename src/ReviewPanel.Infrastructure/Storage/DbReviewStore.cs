@@ -15,7 +15,7 @@ namespace ReviewPanel.Storage;
 /// connection, its exclusive write transaction, its timestamp mapping and its migrations.
 /// Nothing here updates or deletes a row: the history only grows.
 /// </summary>
-public abstract class DbReviewStore : IReviewStore
+public abstract partial class DbReviewStore : IReviewStore, IWorkQueue
 {
     private const string VerdictColumns =
         "seq, run_id, profile_id, version_hash, source, dedupe_key, outcome, minimum, scores_json, failing_json, recorded_at, record_sha, prev_sha";
@@ -117,19 +117,35 @@ public abstract class DbReviewStore : IReviewStore
     public async Task<bool> RecordAsync(ProfileReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginExclusiveAsync(connection, cancellationToken).ConfigureAwait(false);
+        var recorded = await AppendVerdictAsync(connection, transaction, report, cancellationToken).ConfigureAwait(false);
+        if (recorded)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return recorded;
+    }
+
+    /// <summary>
+    /// Appends one verdict inside the caller's exclusive transaction (which the caller commits); false, with nothing
+    /// written, when the run already holds a verdict for this profile version.
+    /// </summary>
+    private async Task<bool> AppendVerdictAsync(DbConnection connection, DbTransaction transaction, ProfileReport report, CancellationToken cancellationToken)
+    {
         var reportJson = JsonSerializer.Serialize(report, ReviewPanelJson.Canonical);
         var rows = ReportRows.FromReportJson(reportJson);
         var dedupeKey = VerdictRow.DedupeKeyOf(report);
-
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await BeginExclusiveAsync(connection, cancellationToken).ConfigureAwait(false);
 
         var exists = await ScalarAsync(connection, transaction,
             "SELECT 1 FROM verdicts WHERE run_id = @run AND dedupe_key = @key",
             cancellationToken, ("run", report.RunId), ("key", dedupeKey)).ConfigureAwait(false);
         if (exists is not null)
         {
-            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             StoreLog.DuplicateSkipped(logger, dedupeKey, report.RunId);
             return false;
         }
@@ -178,7 +194,6 @@ public abstract class DbReviewStore : IReviewStore
         if (inserted == 0)
         {
             // The unique constraint is the last line of defence should the check above ever race.
-            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             StoreLog.DuplicateSkipped(logger, dedupeKey, report.RunId);
             return false;
         }
@@ -207,7 +222,6 @@ public abstract class DbReviewStore : IReviewStore
                 ("dimension", score.Dimension), ("score", score.Score), ("ungrounded", score.Ungrounded)).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         StoreLog.VerdictRecorded(logger, row.Sequence, dedupeKey, report.RunId);
         return true;
     }

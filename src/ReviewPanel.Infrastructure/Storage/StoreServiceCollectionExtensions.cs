@@ -10,7 +10,7 @@ namespace ReviewPanel.Storage;
 public static class StoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IReviewStore"/> as a singleton: SQLite by default, PostgreSQL when
+    /// Registers <see cref="IReviewStore"/> (and its <see cref="IWorkQueue"/>) as a singleton: SQLite by default, PostgreSQL when
     /// <c>ReviewPanel:Store:Provider</c> is <c>postgres</c>. Options are validated at start. The caller runs
     /// <see cref="IReviewStore.InitializeAsync"/> once before use (it migrates the schema).
     /// </summary>
@@ -28,6 +28,8 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IReviewStore>(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value.IsPostgres
             ? sp.GetRequiredService<PostgresReviewStore>()
             : sp.GetRequiredService<SqliteReviewStore>());
+        // The queue lives in the same database as the history, so completing a job and recording its verdict is one transaction.
+        services.TryAddSingleton<IWorkQueue>(sp => (IWorkQueue)sp.GetRequiredService<IReviewStore>());
         return services;
     }
 }

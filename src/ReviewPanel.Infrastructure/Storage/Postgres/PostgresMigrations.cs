@@ -105,5 +105,26 @@ internal static class PostgresMigrations
             CREATE TRIGGER reviews_no_truncate BEFORE TRUNCATE ON reviews FOR EACH STATEMENT EXECUTE FUNCTION reviewpanel_append_only();
             CREATE TRIGGER scores_no_truncate BEFORE TRUNCATE ON scores FOR EACH STATEMENT EXECUTE FUNCTION reviewpanel_append_only();
             """),
+        new(3, "work queue",
+            """
+            CREATE TABLE jobs (
+                id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                run_id           text NOT NULL,
+                source           text NOT NULL,
+                content          bytea NOT NULL,
+                content_sha      text NOT NULL,
+                dedupe_key       text UNIQUE,
+                state            text NOT NULL,
+                attempt          integer NOT NULL,
+                worker_id        text,
+                lease_expires_at timestamptz,
+                last_error       text,
+                enqueued_at      timestamptz NOT NULL,
+                updated_at       timestamptz NOT NULL,
+                finished_at      timestamptz
+            );
+            CREATE INDEX jobs_state ON jobs (state, id);
+            CREATE INDEX jobs_source ON jobs (source, id);
+            """),
     ];
 }

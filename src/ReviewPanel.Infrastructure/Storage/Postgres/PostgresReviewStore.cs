@@ -55,6 +55,12 @@ public sealed class PostgresReviewStore : DbReviewStore, IAsyncDisposable, IDisp
         }
     }
 
+    private protected override string ClaimLockClause => " FOR UPDATE SKIP LOCKED";
+
+    // Claims need no chain lock: FOR UPDATE SKIP LOCKED lets workers claim different jobs at the same time.
+    private protected override async ValueTask<DbTransaction> BeginQueueTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
     private protected override object ToDbTimestamp(DateTimeOffset value) => value.ToUniversalTime();
 
     private protected override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) =>

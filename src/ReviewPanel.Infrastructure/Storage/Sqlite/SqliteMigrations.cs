@@ -100,5 +100,26 @@ internal static class SqliteMigrations
             CREATE TRIGGER scores_no_update BEFORE UPDATE ON scores BEGIN SELECT RAISE(ABORT, 'history is append-only: scores cannot be changed'); END;
             CREATE TRIGGER scores_no_delete BEFORE DELETE ON scores BEGIN SELECT RAISE(ABORT, 'history is append-only: scores cannot be deleted'); END;
             """),
+        new(3, "work queue",
+            """
+            CREATE TABLE jobs (
+                id               INTEGER PRIMARY KEY,
+                run_id           TEXT NOT NULL,
+                source           TEXT NOT NULL,
+                content          BLOB NOT NULL,
+                content_sha      TEXT NOT NULL,
+                dedupe_key       TEXT UNIQUE,
+                state            TEXT NOT NULL,
+                attempt          INTEGER NOT NULL,
+                worker_id        TEXT,
+                lease_expires_at TEXT,
+                last_error       TEXT,
+                enqueued_at      TEXT NOT NULL,
+                updated_at       TEXT NOT NULL,
+                finished_at      TEXT
+            );
+            CREATE INDEX jobs_state ON jobs (state, id);
+            CREATE INDEX jobs_source ON jobs (source, id);
+            """),
     ];
 }

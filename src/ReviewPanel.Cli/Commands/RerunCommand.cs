@@ -1,0 +1,111 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ReviewPanel.Cli.Hosting;
+using ReviewPanel.Cli.Output;
+using ReviewPanel.Panel;
+using ReviewPanel.Profiles;
+using ReviewPanel.Scoring;
+using ReviewPanel.Storage;
+
+namespace ReviewPanel.Cli.Commands;
+
+/// <summary>
+/// <c>reviewpanel rerun --failed | --errors | --profile ID [--since DATE] [--panel ...] [--fresh]</c>: reviews the
+/// latest version of each selected profile again, from its file when it still exists (a changed file is a new version),
+/// else from the content stored when it was queued. Valid cached LLM reviews are reused, so only missing or errored
+/// reviews cost a model call.
+/// </summary>
+public static class RerunCommand
+{
+    public static Command Create()
+    {
+        var failed = new Option<bool>("--failed") { Description = "Profiles whose latest verdict is Fail." };
+        var errors = new Option<bool>("--errors") { Description = "Profiles whose latest verdict is Error." };
+        var profile = new Option<string[]>("--profile") { Description = "This profile id (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var since = new Option<DateTimeOffset?>("--since") { Description = "Only profiles whose latest verdict was recorded at or after this date (UTC unless given)." };
+        var format = OutputFormats.Option("table", "json");
+        var panel = new Option<PanelKind>("--panel") { Description = "Reviewers: offline heuristics (default), llm personas, or all.", DefaultValueFactory = _ => PanelKind.Offline };
+        var fresh = new Option<bool>("--fresh") { Description = "Ask the models again even where a cached review exists." };
+        var command = new Command("rerun", "Review selected profiles again, reusing every cached valid review. Exit codes as for review.");
+        foreach (var option in new Option[] { failed, errors, profile, since, format, panel, fresh })
+        {
+            command.Options.Add(option);
+        }
+        command.Validators.Add(r =>
+        {
+            if (!r.GetValue(failed) && !r.GetValue(errors) && (r.GetValue(profile) ?? []).Length == 0)
+            {
+                r.AddError("choose what to rerun: --failed, --errors and/or --profile <id>.");
+            }
+        });
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, stdout, stderr, token) =>
+            RunAsync(services, stdout, stderr, new Selection(parse.GetValue(failed), parse.GetValue(errors), parse.GetValue(profile) ?? [], parse.GetValue(since)),
+                parse.GetRequiredValue(format), parse.GetValue(panel), parse.GetValue(fresh), "rerun " + string.Join(' ', parse.Tokens.Select(t => t.Value)), token), ct));
+        return command;
+    }
+
+    private sealed record Selection(bool Failed, bool Errors, IReadOnlyCollection<string> ProfileIds, DateTimeOffset? Since)
+    {
+        public bool Matches(StoredVerdict v) =>
+            (Since is null || v.RecordedAt >= Since)
+            && ((Failed && v.Outcome == VerdictOutcome.Fail) || (Errors && v.Outcome == VerdictOutcome.Error) || ProfileIds.Contains(v.ProfileId, StringComparer.Ordinal));
+    }
+
+    private static async Task<int> RunAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, Selection selection, string format, PanelKind kind,
+        bool fresh, string commandLine, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IReviewStore>();
+        var queue = services.GetRequiredService<IWorkQueue>();
+        var importer = services.GetRequiredService<ProfileImporter>();
+        var selected = await store.GetLatestVerdictsAsync(cancellationToken).Where(selection.Matches).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (selected.Count == 0)
+        {
+            await stdout.WriteLineAsync("nothing to rerun: no latest verdict matches").ConfigureAwait(false);
+            return ExitCodes.Pass;
+        }
+
+        var factory = services.GetRequiredService<PanelFactory>();
+        var rubric = factory.LoadRubric();
+        var panel = factory.Create(kind, rubric, fresh);
+        var run = factory.DescribeRun(panel, rubric, commandLine, kind);
+        var time = services.GetRequiredService<TimeProvider>();
+        var parallel = services.GetRequiredService<IOptions<PanelOptions>>().Value.MaxParallelProfiles;
+        await store.StartRunAsync(run, cancellationToken).ConfigureAwait(false);
+
+        var summaries = new ProfileSummary[selected.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, selected.Count), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var source = selected[i].Source;
+            // The file as it is now (a changed file is a new version); gone, the content stored when it was queued.
+            var content = importer.TryReadBytes(source) ?? await queue.FindLatestContentAsync(source, ct).ConfigureAwait(false);
+            ProfileReport report;
+            if (content is null)
+            {
+                report = panel.ImportFailed(run.RunId, source, "the file is gone and no copy was stored (only queued drafts keep their content)");
+            }
+            else
+            {
+                var imported = importer.Import(source, content);
+                report = imported.IsSuccess
+                    ? await panel.ReviewAsync(run.RunId, imported.Profile, ct).ConfigureAwait(false)
+                    : panel.ImportFailed(run.RunId, source, imported.Error.Reason);
+            }
+            await store.RecordAsync(report, ct).ConfigureAwait(false);
+            summaries[i] = ProfileSummary.From(report);
+        }).ConfigureAwait(false);
+        var finished = time.GetUtcNow();
+        await store.FinishRunAsync(run.RunId, finished, cancellationToken).ConfigureAwait(false);
+
+        var result = new BatchResult(run.RunId, summaries, run.StartedAt, finished);
+        foreach (var broken in result.Profiles.Where(p => p.ProfileId is null && p.Error is not null))
+        {
+            await stderr.WriteLineAsync($"error: {broken.Source}: {broken.Error}").ConfigureAwait(false);
+        }
+        await BatchOutput.WriteAsync(result, format, stdout).ConfigureAwait(false);
+        var reused = result.Profiles.Sum(p => p.ReusedReviews);
+        var calls = result.Profiles.Sum(p => p.ModelCalls);
+        await stderr.WriteLineAsync($"rerun {run.RunId}: {result.Profiles.Count} profile(s), {reused} review(s) reused from earlier runs, {calls} model call(s)").ConfigureAwait(false);
+        return result.ExitCode;
+    }
+}

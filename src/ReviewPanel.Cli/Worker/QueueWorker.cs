@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReviewPanel.Cli.Hosting;
+using ReviewPanel.Panel;
+using ReviewPanel.Profiles;
+using ReviewPanel.Storage;
+
+namespace ReviewPanel.Cli.Worker;
+
+/// <summary>
+/// The hosted worker: claims jobs from the durable queue (and feeds it from the inbox), reviews up to
+/// <see cref="WorkerOptions.MaxInFlight"/> at once, renews their leases, and commits each verdict with its job.
+/// On stop it claims nothing more, lets in-flight reviews finish for <see cref="WorkerOptions.DrainSeconds"/>, then
+/// releases the rest. A job that throws is retried until <see cref="WorkerOptions.MaxAttempts"/>, then set aside.
+/// </summary>
+internal sealed class QueueWorker(
+    IOptions<WorkerOptions> options,
+    IWorkQueue queue,
+    IReviewStore store,
+    ProfileImporter importer,
+    PanelFactory factory,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<QueueWorker> logger) : BackgroundService
+{
+    private readonly WorkerOptions settings = options.Value;
+    private readonly ConcurrentDictionary<string, Task> startedRuns = new(StringComparer.Ordinal);
+    private volatile bool inboxChanged;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var rubric = factory.LoadRubric();
+        var panel = factory.Create(settings.Panel, rubric, fresh: false);
+        var run = factory.DescribeRun(panel, rubric, "worker", settings.Panel);
+        var inbox = settings.Inbox is { Length: > 0 } path ? new InboxScanner(Path.GetFullPath(path), importer, queue, time, logger) : null;
+        using var watcher = inbox is null ? null : Watch(settings.Inbox!);
+        var nextScan = DateTimeOffset.MinValue;
+        WorkerLog.Started(logger, settings.WorkerId, settings.MaxInFlight, settings.LeaseSeconds, settings.Inbox ?? "(none)");
+
+        // Reviews get their own token: stopping must not cancel them until the drain time is up.
+        using var drain = new CancellationTokenSource();
+        var inFlight = new HashSet<Task>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var foundWork = false;
+            try
+            {
+                if (inbox is not null && (time.GetUtcNow() >= nextScan || inboxChanged))
+                {
+                    inboxChanged = false;
+                    var queued = await inbox.ScanAsync(run.RunId, stoppingToken).ConfigureAwait(false);
+                    nextScan = time.GetUtcNow().AddSeconds(settings.ScanSeconds);
+                    if (queued > 0)
+                    {
+                        foundWork = true;
+                        await EnsureRunStartedAsync(run, run.RunId).ConfigureAwait(false);
+                        WorkerLog.InboxQueued(logger, queued, run.RunId);
+                    }
+                }
+                while (inFlight.Count < settings.MaxInFlight && !stoppingToken.IsCancellationRequested)
+                {
+                    var job = await queue.ClaimAsync(settings.WorkerId, settings.Lease, settings.MaxAttempts, stoppingToken).ConfigureAwait(false);
+                    if (job is null)
+                    {
+                        break;
+                    }
+                    foundWork = true;
+                    inFlight.Add(ProcessAsync(job, panel, run, drain.Token));
+                }
+                if (!foundWork && inFlight.Count == 0 && settings.ExitWhenIdle && await IsQueueEmptyAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    WorkerLog.Idle(logger, settings.WorkerId);
+                    lifetime.StopApplication();
+                    break;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or TimeoutException)
+            {
+                WorkerLog.QueueUnavailable(logger, ex);
+            }
+
+            var waits = new List<Task>(inFlight) { Task.Delay(TimeSpan.FromMilliseconds(settings.PollMilliseconds), time, stoppingToken) };
+            if (inFlight.Count >= settings.MaxInFlight || !foundWork)
+            {
+                await Task.WhenAny(waits).ConfigureAwait(false);
+            }
+            inFlight.RemoveWhere(t => t.IsCompleted);
+        }
+
+        WorkerLog.Stopping(logger, settings.WorkerId, inFlight.Count, settings.DrainSeconds);
+        drain.CancelAfter(TimeSpan.FromSeconds(settings.DrainSeconds));
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
+    }
+
+    private FileSystemWatcher Watch(string inbox)
+    {
+        Directory.CreateDirectory(inbox);
+        var watcher = new FileSystemWatcher(inbox) { IncludeSubdirectories = false, EnableRaisingEvents = true };
+        watcher.Created += (_, _) => Wake();
+        watcher.Renamed += (_, _) => Wake();
+        watcher.Changed += (_, _) => Wake();
+        return watcher;
+    }
+
+    // The watcher only flags a rescan; the scan itself runs on the worker's loop (and every ScanSeconds anyway).
+    private void Wake() => inboxChanged = true;
+
+    private async Task<bool> IsQueueEmptyAsync(CancellationToken cancellationToken)
+    {
+        var status = await queue.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+        return status.Counts[WorkState.Queued] + status.Counts[WorkState.Errored] + status.Counts[WorkState.Leased] == 0;
+    }
+
+    private Task EnsureRunStartedAsync(ReviewPanel.Provenance.RunProvenance template, string runId) =>
+        startedRuns.GetOrAdd(runId, id => store.StartRunAsync(template with { RunId = id }, CancellationToken.None));
+
+    private async Task ProcessAsync(WorkItem job, PanelRunner panel, ReviewPanel.Provenance.RunProvenance run, CancellationToken drainToken)
+    {
+        // Yield so the claim loop goes on while this review runs.
+        await Task.Yield();
+        using var review = CancellationTokenSource.CreateLinkedTokenSource(drainToken);
+        var leaseLost = false;
+        using var renewStop = new CancellationTokenSource();
+        var renewal = RenewAsync(job, () => { leaseLost = true; review.Cancel(); }, renewStop.Token);
+        try
+        {
+            await EnsureRunStartedAsync(run, job.RunId).ConfigureAwait(false);
+            if (settings.FailFileNames.Contains(Path.GetFileName(job.Source), StringComparer.Ordinal))
+            {
+                throw new InvalidOperationException($"fault injected for {Path.GetFileName(job.Source)} (ReviewPanel:Worker:FailFileNames)");
+            }
+            var imported = importer.Import(job.Source, job.Content);
+            var report = imported.IsSuccess
+                ? await panel.ReviewAsync(job.RunId, imported.Profile, review.Token).ConfigureAwait(false)
+                : panel.ImportFailed(job.RunId, job.Source, imported.Error.Reason);
+            review.Token.ThrowIfCancellationRequested();
+            // The review is finished: commit it even while draining, so the work is not done twice.
+            await queue.CompleteAsync(job, report, CancellationToken.None).ConfigureAwait(false);
+            WorkerLog.JobDone(logger, job.Id, job.Source, settings.WorkerId, report.Verdict.Outcome.ToString());
+        }
+        catch (OperationCanceledException) when (review.IsCancellationRequested)
+        {
+            if (leaseLost)
+            {
+                WorkerLog.LeaseLost(logger, job.Id);
+            }
+            else if (await queue.ReleaseAsync(job, CancellationToken.None).ConfigureAwait(false))
+            {
+                WorkerLog.JobReleased(logger, job.Id, job.Source);
+            }
+        }
+        catch (Exception ex)
+        {
+            var state = await queue.FailAsync(job, $"{ex.GetType().Name}: {ex.Message}", settings.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
+            WorkerLog.JobFailed(logger, ex, job.Id, job.Source, job.Attempt, state.ToString());
+        }
+        finally
+        {
+            await renewStop.CancelAsync().ConfigureAwait(false);
+            await renewal.ConfigureAwait(false);
+        }
+    }
+
+    private async Task RenewAsync(WorkItem job, Action onLost, CancellationToken cancellationToken)
+    {
+        var every = TimeSpan.FromSeconds(Math.Max(1, settings.LeaseSeconds / 3.0));
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, time, cancellationToken).ConfigureAwait(false);
+                if (!await queue.RenewLeaseAsync(job, settings.Lease, cancellationToken).ConfigureAwait(false))
+                {
+                    onLost();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The job finished or was released.
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException)
+        {
+            // Could not renew: the lease may run out and another worker take over; the commit stays idempotent.
+            WorkerLog.QueueUnavailable(logger, ex);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+
+namespace ReviewPanel.Cli.Worker;
+
+internal static partial class WorkerLog
+{
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Worker {WorkerId} started: up to {MaxInFlight} in flight, lease {LeaseSeconds}s, inbox {Inbox}")]
+    public static partial void Started(ILogger logger, string workerId, int maxInFlight, int leaseSeconds, string inbox);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Job {JobId} ({Source}) done by {WorkerId}: {Verdict}")]
+    public static partial void JobDone(ILogger logger, long jobId, string source, string workerId, string verdict);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Job {JobId} ({Source}) failed on attempt {Attempt}, now {State}")]
+    public static partial void JobFailed(ILogger logger, Exception exception, long jobId, string source, int attempt, string state);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Job {JobId} ({Source}) released back to the queue")]
+    public static partial void JobReleased(ILogger logger, long jobId, string source);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Lease of job {JobId} was lost; its result will not be committed twice")]
+    public static partial void LeaseLost(ILogger logger, long jobId);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "Inbox: {Count} draft(s) queued in run {RunId}")]
+    public static partial void InboxQueued(ILogger logger, int count, string runId);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Queue unavailable; retrying")]
+    public static partial void QueueUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Worker {WorkerId} stopping: {InFlight} in flight, draining up to {DrainSeconds}s")]
+    public static partial void Stopping(ILogger logger, string workerId, int inFlight, int drainSeconds);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Worker {WorkerId} idle: queue empty, exiting")]
+    public static partial void Idle(ILogger logger, string workerId);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Inbox file {Path} could not be accepted")]
+    public static partial void InboxFileSkipped(ILogger logger, Exception exception, string path);
+}

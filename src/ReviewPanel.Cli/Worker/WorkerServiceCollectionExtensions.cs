@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ReviewPanel.Cli.Worker;
+
+public static class WorkerServiceCollectionExtensions
+{
+    /// <summary>The worker's options (validated at start), the hosted <see cref="QueueWorker"/>, and a shutdown timeout that covers the drain.</summary>
+    public static IHostApplicationBuilder AddReviewPanelWorker(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptionsWithValidateOnStart<WorkerOptions>()
+            .Bind(builder.Configuration.GetSection(WorkerOptions.SectionName))
+            .ValidateDataAnnotations();
+        var drainSeconds = builder.Configuration.GetSection(WorkerOptions.SectionName).GetValue<int?>(nameof(WorkerOptions.DrainSeconds)) ?? new WorkerOptions().DrainSeconds;
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(drainSeconds, 0, 600) + 10));
+        builder.Services.AddHostedService<QueueWorker>();
+        return builder;
+    }
+}
