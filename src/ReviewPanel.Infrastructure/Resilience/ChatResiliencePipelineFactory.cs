@@ -8,6 +8,7 @@ using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 using ReviewPanel.Llm;
+using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Resilience;
 
@@ -81,7 +82,9 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
         DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Exception, timeProvider)),
         OnRetry = args =>
         {
-            Log.Retrying(_logger, endpointName, args.AttemptNumber + 1, Reason(args.Outcome.Exception), args.RetryDelay.TotalMilliseconds);
+            var reason = Reason(args.Outcome.Exception);
+            Log.Retrying(_logger, endpointName, args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds);
+            ReviewPanelTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("endpoint", endpointName), new KeyValuePair<string, object?>("reason", reason));
             return ValueTask.CompletedTask;
         },
     };
@@ -99,11 +102,18 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
             OnOpened = args =>
             {
                 Log.CircuitOpened(_logger, endpointName, args.BreakDuration.TotalSeconds);
+                ReviewPanelTelemetry.RecordCircuitState(endpointName, "open");
                 return ValueTask.CompletedTask;
             },
             OnClosed = _ =>
             {
                 Log.CircuitClosed(_logger, endpointName);
+                ReviewPanelTelemetry.RecordCircuitState(endpointName, "closed");
+                return ValueTask.CompletedTask;
+            },
+            OnHalfOpened = _ =>
+            {
+                ReviewPanelTelemetry.RecordCircuitState(endpointName, "half_open");
                 return ValueTask.CompletedTask;
             },
         };
