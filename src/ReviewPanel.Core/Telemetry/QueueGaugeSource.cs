@@ -10,7 +10,12 @@ public static class QueueGaugeSource
     private static Func<QueueGaugeReading?>? _reader;
 
     /// <summary>Registers the callback that reads the queue; replaces any earlier one.</summary>
-    public static void Register(Func<QueueGaugeReading?> reader) => Volatile.Write(ref _reader, reader ?? throw new ArgumentNullException(nameof(reader)));
+    public static void Register(Func<QueueGaugeReading?> reader)
+    {
+        Volatile.Write(ref _reader, reader ?? throw new ArgumentNullException(nameof(reader)));
+        // The gauges are created with the meter; make sure they exist even if nothing else has touched it yet.
+        _ = ReviewPanelTelemetry.Meter;
+    }
 
     /// <summary>Removes the callback (the queue is gone); the gauges report nothing again.</summary>
     public static void Clear() => Volatile.Write(ref _reader, null);
