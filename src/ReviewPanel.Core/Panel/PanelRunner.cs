@@ -103,6 +103,10 @@ public sealed partial class PanelRunner(
             review = Review.Failed(descriptor, $"{ex.GetType().Name}: {ex.Message}");
         }
         Measure(activity, descriptor, review, begun);
+        if (review.Status != ReviewStatus.Ok)
+        {
+            LogErrorReview(logger, descriptor.Id, profile.Id, review.Error ?? review.Status.ToString());
+        }
         return review with { CacheKey = cacheKey };
     }
 
@@ -177,6 +181,9 @@ public sealed partial class PanelRunner(
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Reviewer {ReviewerId} crashed on {ProfileId}; recorded as an error review")]
     private static partial void LogReviewerCrashed(ILogger logger, Exception exception, string reviewerId, string profileId);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Reviewer {ReviewerId} returned an error review for {ProfileId}: {Error}")]
+    private static partial void LogErrorReview(ILogger logger, string reviewerId, string profileId, string error);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Adjudicating {Dimension} of {ProfileId}: scores spread {Low}..{High}")]
     private static partial void LogAdjudicating(ILogger logger, string profileId, string dimension, int low, int high);
