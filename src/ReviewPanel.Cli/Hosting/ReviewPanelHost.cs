@@ -32,6 +32,7 @@ public static class ReviewPanelHost
         configure?.Invoke(builder);
         builder.AddReviewPanel();
         var host = builder.Build();
+        TelemetryExporters.Activate(host.Services);
         return host;
     }
 }
