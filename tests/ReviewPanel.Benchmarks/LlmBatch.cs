@@ -89,12 +89,12 @@ internal static class LlmBatch
                 $"emulator latency {quota.LatencyMs}+[0,{quota.JitterMs}) ms, {quota.Rate429:P0} 429 (retry-after-ms {quota.RetryAfterMs})");
             Console.WriteLine($"bounds (requests/s): rpm {rpm:0.0}, tpm {tpm:0.0} at {tokensPerCall:0} tokens/call, concurrency {conc:0.0} => {bound:0.0} ({binding})");
             Console.WriteLine();
-            Console.WriteLine($"{"run",-7} {"profiles",8} {"lost",5} {"requests",9} {"429",5} {"ok calls",9} {"wall s",7} {"req/s",7} {"ok/s",7} {"req/bound",10} {"ok/bound",9}");
+            Console.WriteLine($"{"run",-7} {"profiles",8} {"lost",5} {"requests",9} {"429",5} {"ok calls",9} {"wall s",7} {"req/s",7} {"ok/s",7} {"req/bound",10} {"ok/bound",9} {"cpu s",6}");
             foreach (var r in new[] { first, second })
             {
                 var wall = r.Wall.TotalSeconds;
                 Console.WriteLine($"{r.Name,-7} {count,8} {r.Lost,5} {r.Requests,9} {r.Throttled,5} {r.Ok,9} {wall,7:0.0} {r.Requests / wall,7:0.0} {r.Ok / wall,7:0.0} " +
-                    $"{r.Requests / wall / bound,10:0.00} {r.Ok / wall / bound,9:0.00}");
+                    $"{r.Requests / wall / bound,10:0.00} {r.Ok / wall / bound,9:0.00} {r.Cpu.TotalSeconds,6:0.0}");
             }
             Console.WriteLine();
             Console.WriteLine($"rerun: {second.Requests} model calls, wall time {second.Wall.TotalSeconds / first.Wall.TotalSeconds:0.000} of the first run");
@@ -121,9 +121,13 @@ internal static class LlmBatch
             Command = "bench llm",
             StartedAt = TimeProvider.System.GetUtcNow(),
         };
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var result = await batch.RunAsync(panel, run, files, parallel, null, CancellationToken.None);
         var wall = watch.Elapsed;
+        self.Refresh();
+        var cpu = self.TotalProcessorTime - cpuBefore;
         long recorded = 0;
         await foreach (var _ in store.GetRunVerdictsAsync(runId, CancellationToken.None))
         {
@@ -132,10 +136,10 @@ internal static class LlmBatch
         // Every profile passes with the emulator's 5s: anything else (error, missing) is a lost profile.
         var lost = files.Count - Math.Min(recorded, result.Profiles.Count(p => p.Verdict == VerdictOutcome.Pass));
         return new RunNumbers(runId.EndsWith('1') ? "first" : "rerun", wall, lost,
-            server.RequestCount() - requestsBefore, server.StatusCount(200) - okBefore, server.StatusCount(429) - throttledBefore);
+            server.RequestCount() - requestsBefore, server.StatusCount(200) - okBefore, server.StatusCount(429) - throttledBefore, cpu);
     }
 
-    private sealed record RunNumbers(string Name, TimeSpan Wall, long Lost, int Requests, int Ok, int Throttled);
+    private sealed record RunNumbers(string Name, TimeSpan Wall, long Lost, int Requests, int Ok, int Throttled, TimeSpan Cpu);
 
     /// <summary>Sums the token counters of the ReviewPanel meter: the same numbers an operator's dashboard shows.</summary>
     private sealed class TokenTally : IDisposable
@@ -147,7 +151,8 @@ internal static class LlmBatch
         {
             _listener.InstrumentPublished = (i, l) =>
             {
-                if (i == ReviewPanelTelemetry.TokensIn || i == ReviewPanelTelemetry.TokensOut)
+                // By name: an instrument is published while the telemetry class is still initializing its fields.
+                if (i.Meter.Name == ReviewPanelTelemetry.Name && i.Name.StartsWith("reviewpanel.llm.tokens.", StringComparison.Ordinal))
                 {
                     l.EnableMeasurementEvents(i);
                 }

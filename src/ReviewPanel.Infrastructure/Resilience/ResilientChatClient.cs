@@ -15,7 +15,8 @@ namespace ReviewPanel.Resilience;
 /// up), and turns Azure's content-filter 400 into <see cref="ContentFilterException"/>. Reviewers know nothing of it.
 /// Streaming passes through unretried: a half-streamed reply cannot be retried transparently, and reviewers do not stream.
 /// </summary>
-public sealed class ResilientChatClient(IChatClient innerClient, ResiliencePipeline pipeline, string endpointName, ILogger? logger = null)
+public sealed class ResilientChatClient(
+    IChatClient innerClient, ResiliencePipeline pipeline, string endpointName, ILogger? logger = null, TokenUsageEstimate? tokenEstimate = null)
     : DelegatingChatClient(innerClient)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
@@ -63,6 +64,10 @@ public sealed class ResilientChatClient(IChatClient innerClient, ResiliencePipel
         {
             var response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("http.response.status_code", 200);
+            if (response.Usage is { } usage)
+            {
+                tokenEstimate?.Observe(usage.TotalTokenCount ?? ((usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0)));
+            }
             return response;
         }
         catch (Exception ex)
