@@ -24,11 +24,13 @@ if (args is ["llm" or "rerun", ..])
 {
     var flags = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
     int Flag(string name, int fallback) => flags.TryGetValue(name, out var v) ? v : fallback;
-    // The defaults make RPM the binding bound (130 requests/s: 8 800 requests for 2 000 profiles in about a
-    // minute), with TPM and concurrency just above it so a tool that wastes either shows up in the ratio.
+    // The defaults make TPM the binding bound: 21M TPM at the ~3 300 tokens a shipped persona's call really uses is
+    // ~105 requests/s (2 000 profiles × 4 personas + 10% throttled ≈ 8 900 requests, about 85 s), with RPM (120/s)
+    // and concurrency (40 / 250 ms = 160/s) above it. The 5 000-token estimate is deliberately rough: the TPM
+    // limiter must learn the real usage or the ratio drops to ~0.66. Two shared cores cannot serve much more.
     var quota = new LlmQuota(
-        Rpm: Flag("--rpm", 7_800),
-        Tpm: Flag("--tpm", 0),
+        Rpm: Flag("--rpm", 7_200),
+        Tpm: Flag("--tpm", 21_000_000),
         MaxConcurrency: Flag("--concurrency", 40),
         EstimatedTokensPerCall: Flag("--estimated-tokens", 5_000),
         LatencyMs: 200,
