@@ -7,13 +7,14 @@ namespace ReviewPanel.Observability;
 /// Ready when the store answers a cheap query within a few seconds and no endpoint's circuit is open: a worker that
 /// cannot record, or whose model endpoint is failing fast, should not be sent more work.
 /// </summary>
-public sealed class StoreAndCircuitReadinessCheck(IReviewStore store) : IReadinessCheck
+/// <param name="openCircuits">Where open circuits are read; default <see cref="ReviewPanelTelemetry.OpenCircuits"/> (tests pass their own).</param>
+public sealed class StoreAndCircuitReadinessCheck(IReviewStore store, Func<IReadOnlyCollection<string>>? openCircuits = null) : IReadinessCheck
 {
     private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(3);
 
     public async Task<string?> NotReadyReasonAsync(CancellationToken cancellationToken)
     {
-        var open = ReviewPanelTelemetry.OpenCircuits;
+        var open = openCircuits?.Invoke() ?? ReviewPanelTelemetry.OpenCircuits;
         if (open.Count > 0)
         {
             return "circuit open: " + string.Join(", ", open.Order(StringComparer.Ordinal));

@@ -1,8 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
 using ReviewPanel.Observability;
+using ReviewPanel.Storage;
 using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Tests.Observability;
@@ -92,5 +98,51 @@ public sealed class WorkerHttpEndpointsTests
         {
             ReviewPanelTelemetry.RecordCircuitState(endpoint, "closed");
         }
+    }
+
+    [Fact]
+    public async Task StoreAndCircuitReadiness_StoreAnswersThenFailsThenCircuitOpens_ReasonNamesTheCause()
+    {
+        var store = Substitute.For<IReviewStore>();
+        store.GetLatestRunIdAsync(Arg.Any<CancellationToken>()).Returns("run-1");
+        IReadOnlyCollection<string> open = [];
+        // Its own circuit list: the process-wide one holds whatever other tests' endpoints left open.
+        var check = new StoreAndCircuitReadinessCheck(store, () => open);
+        Assert.Null(await check.NotReadyReasonAsync(CancellationToken.None));
+
+        store.GetLatestRunIdAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new IOException("disk gone"));
+        Assert.Equal("store unreachable: IOException", await check.NotReadyReasonAsync(CancellationToken.None));
+
+        open = ["west", "east"];
+        Assert.Equal("circuit open: east, west", await check.NotReadyReasonAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task StoreAndCircuitReadiness_Default_ReadsTheProcessWideCircuitRegistry()
+    {
+        var endpoint = "ep-" + Guid.NewGuid().ToString("N")[..8];
+        var store = Substitute.For<IReviewStore>();
+        ReviewPanelTelemetry.RecordCircuitState(endpoint, "open");
+        try
+        {
+            var reason = await new StoreAndCircuitReadinessCheck(store).NotReadyReasonAsync(CancellationToken.None);
+            Assert.Contains(endpoint, reason);
+        }
+        finally
+        {
+            ReviewPanelTelemetry.RecordCircuitState(endpoint, "closed");
+        }
+    }
+
+    [Fact]
+    public void AddWorkerHttpEndpoints_BindsPortAndResolvesHostedServiceWithDefaultReadiness()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection([new("ReviewPanel:Worker:HttpPort", "19464")]).Build();
+        using var services = new ServiceCollection().AddLogging().AddSingleton(Substitute.For<IReviewStore>())
+            .AddWorkerHttpEndpoints(config).BuildServiceProvider();
+
+        Assert.IsType<StoreAndCircuitReadinessCheck>(services.GetRequiredService<IReadinessCheck>());
+        var hosted = Assert.Single(services.GetServices<IHostedService>());
+        Assert.Equal(new Uri("http://127.0.0.1:19464/"), Assert.IsType<WorkerHttpEndpoints>(hosted).BaseUri);
     }
 }
