@@ -22,17 +22,7 @@ internal static class OfflineBatch
         var dir = Directory.CreateTempSubdirectory("reviewpanel-bench-");
         try
         {
-            var template = await File.ReadAllTextAsync(fixture);
-            var code = template.Split('\n')[1];
-            var files = new List<string>(count);
-            for (var i = 0; i < count; i++)
-            {
-                var text = template.Replace(code, $"{code}{i:D6}", StringComparison.Ordinal)
-                    .Replace("reporting savings per terabyte.", $"reporting savings per terabyte for cluster {i}.", StringComparison.Ordinal);
-                var file = Path.Combine(dir.FullName, $"p{i:D6}.txt");
-                await File.WriteAllTextAsync(file, text);
-                files.Add(file);
-            }
+            var files = await ProfileFiles.WriteAsync(fixture, dir.FullName, count);
 
             var importer = new ProfileImporter();
             var watch = Stopwatch.StartNew();

@@ -1,9 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using BenchmarkDotNet.Running;
 using ReviewPanel.Benchmarks;
 
-// Offline scale benchmark: each batch size runs in its own child process so peak memory is that run's alone.
-//   dotnet run -c Release --project tests/ReviewPanel.Benchmarks -- offline [sizes, default 1000,10000]
+// Modes (dotnet run -c Release --project tests/ReviewPanel.Benchmarks -- MODE ...):
+//   offline [sizes, default 1000,10000]   offline scale; each size in its own child process so peak memory is its own
+//   llm|rerun [--profiles N] [--rpm R] [--tpm T] [--concurrency C] [--estimated-tokens E]
+//                                         end to end against the emulator, then the same profiles again from the cache
+//   micro [BenchmarkDotNet args]          import, grounding check, aggregation, hash chain append
 //   (child mode: offline-one N FIXTURE)
 if (args is ["offline-one", var n, var fixture])
 {
@@ -11,13 +15,37 @@ if (args is ["offline-one", var n, var fixture])
     Console.WriteLine(m.ToLine());
     return 0;
 }
+if (args is ["micro", ..])
+{
+    BenchmarkRunner.Run<MicroBenchmarks>(args: args[1..]);
+    return 0;
+}
+if (args is ["llm" or "rerun", ..])
+{
+    var flags = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
+    int Flag(string name, int fallback) => flags.TryGetValue(name, out var v) ? v : fallback;
+    // The defaults make TPM the binding bound: 21M TPM at the ~3 300 tokens a shipped persona's call really uses is
+    // ~105 requests/s (2 000 profiles × 4 personas + 10% throttled ≈ 8 900 requests, about 85 s), with RPM (120/s)
+    // and concurrency (40 / 250 ms = 160/s) above it. The 5 000-token estimate is deliberately rough: the TPM
+    // limiter must learn the real usage or the ratio drops to ~0.66. Two shared cores cannot serve much more.
+    var quota = new LlmQuota(
+        Rpm: Flag("--rpm", 7_200),
+        Tpm: Flag("--tpm", 21_000_000),
+        MaxConcurrency: Flag("--concurrency", 40),
+        EstimatedTokensPerCall: Flag("--estimated-tokens", 5_000),
+        LatencyMs: 200,
+        JitterMs: Flag("--jitter-ms", 100),
+        Rate429: 0.10,
+        RetryAfterMs: 20);
+    return await LlmBatch.RunAsync(Flag("--profiles", 2_000), Root.Find(), quota);
+}
 if (args.Length == 0 || args[0] != "offline")
 {
-    Console.Error.WriteLine("usage: offline [comma-separated batch sizes, default 1000,10000]");
+    Console.Error.WriteLine("usage: offline [sizes] | llm [--profiles N] [--rpm R] [--tpm T] [--concurrency C] [--estimated-tokens E] | rerun ... | micro");
     return 2;
 }
 var sizes = (args.Length > 1 ? args[1] : "1000,10000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
-var fixturePath = Path.GetFullPath(Path.Combine(FindRoot(), "fixtures", "profiles", "data-platform-p4.txt"));
+var fixturePath = Path.GetFullPath(Path.Combine(Root.Find(), "fixtures", "profiles", "data-platform-p4.txt"));
 var results = new List<Measurement>();
 foreach (var size in sizes)
 {
@@ -46,15 +74,3 @@ if (results.Count >= 2)
     Console.WriteLine($"peak memory ratio {results[^1].Profiles}/{results[0].Profiles} profiles: {results[^1].PeakMiB / results[0].PeakMiB:0.00} (flat means well under the batch-size ratio {(double)results[^1].Profiles / results[0].Profiles:0})");
 }
 return 0;
-
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "ReviewPanel.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-    throw new InvalidOperationException("ReviewPanel.sln not found");
-}

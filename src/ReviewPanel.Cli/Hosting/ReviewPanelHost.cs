@@ -33,6 +33,7 @@ public static class ReviewPanelHost
         builder.AddReviewPanel();
         afterDefaults?.Invoke(builder);
         var host = builder.Build();
+        TelemetryExporters.Activate(host.Services);
         return host;
     }
 }

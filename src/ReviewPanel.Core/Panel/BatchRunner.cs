@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ReviewPanel.Profiles;
 using ReviewPanel.Provenance;
 using ReviewPanel.Storage;
+using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Panel;
 
@@ -19,6 +20,9 @@ public sealed partial class BatchRunner(ProfileImporter importer, IReviewStore s
         Action<ProfileSummary>? onProfileDone,
         CancellationToken cancellationToken)
     {
+        using var activity = ReviewPanelTelemetry.StartActivity("reviewpanel.run");
+        activity?.SetTag("reviewpanel.run_id", run.RunId);
+        activity?.SetTag("reviewpanel.profiles", sources.Count);
         await store.StartRunAsync(run, cancellationToken).ConfigureAwait(false);
         var summaries = new ProfileSummary[sources.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxParallelProfiles, CancellationToken = cancellationToken };

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ReviewPanel.Profiles;
 using ReviewPanel.Provenance;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Scoring;
+using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Panel;
 
@@ -27,12 +29,16 @@ public sealed partial class PanelRunner(
 
     public async Task<ProfileReport> ReviewAsync(string runId, RoleProfile profile, CancellationToken cancellationToken)
     {
+        using var activity = ReviewPanelTelemetry.StartActivity("reviewpanel.profile");
+        activity?.SetTag("reviewpanel.run_id", runId);
+        activity?.SetTag("reviewpanel.profile_id", profile.Id);
         var started = time.GetUtcNow();
         var grounding = new GroundingCheck(profile);
         var reviews = await Task.WhenAll(reviewers.Select(r => RunOneAsync(r, profile, cancellationToken))).ConfigureAwait(false);
         var grounded = reviews.Select(r => grounding.Apply(r, gateOptions.PassThreshold)).ToList();
         var adjudications = await AdjudicateAsync(profile, grounded, grounding, cancellationToken).ConfigureAwait(false);
         var verdict = _gate.Decide(grounded, adjudications, _declared);
+        Trace(activity, verdict);
 
         return new ProfileReport
         {
@@ -53,12 +59,16 @@ public sealed partial class PanelRunner(
     /// <summary>The report for a file that could not be imported: an error verdict naming the reason.</summary>
     public ProfileReport ImportFailed(string runId, string source, string error)
     {
+        using var activity = ReviewPanelTelemetry.StartActivity("reviewpanel.profile");
+        activity?.SetTag("reviewpanel.run_id", runId);
+        var verdict = new Verdict { Outcome = VerdictOutcome.Error, Error = error };
+        Trace(activity, verdict);
         var now = time.GetUtcNow();
         return new ProfileReport
         {
             RunId = runId,
             Source = source,
-            Verdict = new Verdict { Outcome = VerdictOutcome.Error, Error = error },
+            Verdict = verdict,
             StartedAt = now,
             FinishedAt = now,
         };
@@ -67,6 +77,7 @@ public sealed partial class PanelRunner(
     private async Task<Review> RunOneAsync(IReviewer reviewer, RoleProfile profile, CancellationToken cancellationToken)
     {
         var descriptor = reviewer.Descriptor;
+        using var activity = StartReview(descriptor);
         // Only model calls are worth caching: heuristics are cheaper to recompute than to look up.
         var cacheKey = descriptor.Kind == "llm" ? ReviewCacheKey.For(profile.VersionHash, descriptor, rubricSha256) : null;
         if (cacheKey is not null && cache is not null && !fresh)
@@ -75,11 +86,13 @@ public sealed partial class PanelRunner(
             if (hit is { } found)
             {
                 LogReused(logger, descriptor.Id, profile.Id, found.RunId);
+                activity?.SetTag("reviewpanel.cached", true);
                 return found.Review with { CacheKey = cacheKey, ReusedFromRun = found.RunId };
             }
         }
 
         Review review;
+        var begun = time.GetTimestamp();
         try
         {
             review = await reviewer.ReviewAsync(profile, cancellationToken).ConfigureAwait(false);
@@ -88,6 +101,11 @@ public sealed partial class PanelRunner(
         {
             LogReviewerCrashed(logger, ex, descriptor.Id, profile.Id);
             review = Review.Failed(descriptor, $"{ex.GetType().Name}: {ex.Message}");
+        }
+        Measure(activity, descriptor, review, begun);
+        if (review.Status != ReviewStatus.Ok)
+        {
+            LogErrorReview(logger, descriptor.Id, profile.Id, review.Error ?? review.Status.ToString());
         }
         return review with { CacheKey = cacheKey };
     }
@@ -111,6 +129,9 @@ public sealed partial class PanelRunner(
             }
             LogAdjudicating(logger, profile.Id, dimension, values.Min(), values.Max());
             Review adjudication;
+            using var activity = StartReview(adjudicator.Descriptor);
+            activity?.SetTag("reviewpanel.dimension", dimension);
+            var begun = time.GetTimestamp();
             try
             {
                 adjudication = await adjudicator.AdjudicateAsync(profile, dimension, scored, cancellationToken).ConfigureAwait(false);
@@ -119,9 +140,40 @@ public sealed partial class PanelRunner(
             {
                 adjudication = Review.Failed(adjudicator.Descriptor, $"{ex.GetType().Name}: {ex.Message}");
             }
+            Measure(activity, adjudicator.Descriptor, adjudication, begun);
             results.Add(grounding.Apply(adjudication, gateOptions.PassThreshold));
         }
         return results;
+    }
+
+    private static Activity? StartReview(ReviewerDescriptor descriptor)
+    {
+        var activity = ReviewPanelTelemetry.StartActivity("reviewpanel.review");
+        activity?.SetTag("reviewpanel.reviewer", descriptor.Id);
+        activity?.SetTag("reviewpanel.reviewer_kind", descriptor.Kind);
+        return activity;
+    }
+
+    private void Measure(Activity? activity, ReviewerDescriptor descriptor, Review review, long begun)
+    {
+        ReviewPanelTelemetry.ReviewerLatency.Record(
+            time.GetElapsedTime(begun).TotalMilliseconds,
+            new KeyValuePair<string, object?>("reviewer", descriptor.Id),
+            new KeyValuePair<string, object?>("kind", descriptor.Kind));
+        if (review.Status != ReviewStatus.Ok)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, review.Status.ToString());
+        }
+    }
+
+    private static void Trace(Activity? activity, Verdict verdict)
+    {
+        ReviewPanelTelemetry.RecordVerdict(verdict.Outcome);
+        activity?.SetTag("reviewpanel.verdict", verdict.Outcome.ToString().ToLowerInvariant());
+        if (verdict.Outcome == VerdictOutcome.Error)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, verdict.Error);
+        }
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Reused review of {ReviewerId} for {ProfileId} from run {RunId}")]
@@ -129,6 +181,9 @@ public sealed partial class PanelRunner(
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Reviewer {ReviewerId} crashed on {ProfileId}; recorded as an error review")]
     private static partial void LogReviewerCrashed(ILogger logger, Exception exception, string reviewerId, string profileId);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Reviewer {ReviewerId} returned an error review for {ProfileId}: {Error}")]
+    private static partial void LogErrorReview(ILogger logger, string reviewerId, string profileId, string error);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Adjudicating {Dimension} of {ProfileId}: scores spread {Low}..{High}")]
     private static partial void LogAdjudicating(ILogger logger, string profileId, string dimension, int low, int high);

@@ -74,7 +74,7 @@ public sealed class ChatClientFactory : IDisposable
         var logger = _loggerFactory.CreateLogger("ReviewPanel.Llm");
         // Resilience outermost, logging inside it: each HTTP attempt is logged, prompts only at Trace.
         return new ChatClientBuilder(inner)
-            .Use(client => new ResilientChatClient(client, pipeline, name, logger))
+            .Use(client => new ResilientChatClient(client, pipeline, name, logger, _pipelines.TokenEstimate(name)))
             .UseLogging(_loggerFactory)
             .Build();
     }

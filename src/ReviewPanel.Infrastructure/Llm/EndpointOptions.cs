@@ -41,7 +41,8 @@ public sealed class EndpointOptions
 
     /// <summary>
     /// Tokens one call is assumed to use (prompt with rubric and profile, plus the reply), charged to the TPM limiter
-    /// before the call because the real count is only known after it. Default 5 000.
+    /// before the call because the real count is only known after it. Once replies report usage, the limiter charges
+    /// their moving average instead, so a rough guess neither wastes nor overruns the quota. Default 5 000.
     /// </summary>
     [Range(1, 1_000_000)]
     public int EstimatedTokensPerCall { get; set; } = 5_000;

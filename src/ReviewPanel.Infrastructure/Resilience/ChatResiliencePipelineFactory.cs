@@ -8,6 +8,7 @@ using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 using ReviewPanel.Llm;
+using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Resilience;
 
@@ -16,8 +17,9 @@ namespace ReviewPanel.Resilience;
 /// <list type="number">
 /// <item>retry (exponential backoff with jitter; the server's <c>retry-after-ms</c>/<c>retry-after</c> wins),</item>
 /// <item>circuit breaker (fails fast while the endpoint is down),</item>
-/// <item>concurrency limiter, request limiter (RPM) and token limiter (TPM, charged
-/// <see cref="EndpointOptions.EstimatedTokensPerCall"/> per call),</item>
+/// <item>concurrency limiter, request limiter (RPM) and token limiter (TPM, charged per call
+/// <see cref="EndpointOptions.EstimatedTokensPerCall"/> until replies report usage, then the average real usage:
+/// see <see cref="TokenUsageEstimate"/>),</item>
 /// <item>per-attempt timeout.</item>
 /// </list>
 /// The limiters sit inside the retry so every HTTP attempt, retries included, is counted against the quota, and so a
@@ -31,6 +33,7 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
     private static readonly TimeSpan QuotaWindow = TimeSpan.FromSeconds(10);
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ReviewPanel.Resilience");
     private readonly List<RateLimiter> _limiters = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TokenUsageEstimate> _estimates = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _gate = new();
 
     public ResiliencePipeline Create(string endpointName, EndpointOptions options)
@@ -57,16 +60,24 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
         }
         if (options.Tpm > 0)
         {
-            var perCall = options.EstimatedTokensPerCall;
-            var tokens = Track(Bucket(Math.Max(1, options.Tpm / 6), perCall));
+            var perWindow = Math.Max(1, options.Tpm / 6);
+            var capacity = Math.Max(perWindow, options.EstimatedTokensPerCall);
+            var tokens = Track(Bucket(perWindow, options.EstimatedTokensPerCall));
+            var estimate = _estimates[endpointName] = new TokenUsageEstimate(options.EstimatedTokensPerCall, capacity);
             builder.AddRateLimiter(new RateLimiterStrategyOptions
             {
-                RateLimiter = args => tokens.AcquireAsync(perCall, args.Context.CancellationToken),
+                RateLimiter = args => tokens.AcquireAsync(estimate.Current, args.Context.CancellationToken),
             });
         }
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) });
         return builder.Build();
     }
+
+    /// <summary>
+    /// The TPM charge of an endpoint whose pipeline was created with a token limiter, for the chat client to feed
+    /// with the usage replies report; null when the endpoint has no TPM limit.
+    /// </summary>
+    public TokenUsageEstimate? TokenEstimate(string endpointName) => _estimates.GetValueOrDefault(endpointName);
 
     /// <summary>The retry strategy; exposed to tests so the delay it computes can be checked without waiting.</summary>
     internal RetryStrategyOptions CreateRetryOptions(string endpointName, EndpointOptions options) => new()
@@ -81,7 +92,9 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
         DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Exception, timeProvider)),
         OnRetry = args =>
         {
-            Log.Retrying(_logger, endpointName, args.AttemptNumber + 1, Reason(args.Outcome.Exception), args.RetryDelay.TotalMilliseconds);
+            var reason = Reason(args.Outcome.Exception);
+            Log.Retrying(_logger, endpointName, args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds);
+            ReviewPanelTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("endpoint", endpointName), new KeyValuePair<string, object?>("reason", reason));
             return ValueTask.CompletedTask;
         },
     };
@@ -99,11 +112,18 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
             OnOpened = args =>
             {
                 Log.CircuitOpened(_logger, endpointName, args.BreakDuration.TotalSeconds);
+                ReviewPanelTelemetry.RecordCircuitState(endpointName, "open");
                 return ValueTask.CompletedTask;
             },
             OnClosed = _ =>
             {
                 Log.CircuitClosed(_logger, endpointName);
+                ReviewPanelTelemetry.RecordCircuitState(endpointName, "closed");
+                return ValueTask.CompletedTask;
+            },
+            OnHalfOpened = _ =>
+            {
+                ReviewPanelTelemetry.RecordCircuitState(endpointName, "half_open");
                 return ValueTask.CompletedTask;
             },
         };

@@ -1,9 +1,11 @@
 using System.ClientModel;
+using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using ReviewPanel.Reviewing.Llm;
+using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Resilience;
 
@@ -13,7 +15,8 @@ namespace ReviewPanel.Resilience;
 /// up), and turns Azure's content-filter 400 into <see cref="ContentFilterException"/>. Reviewers know nothing of it.
 /// Streaming passes through unretried: a half-streamed reply cannot be retried transparently, and reviewers do not stream.
 /// </summary>
-public sealed class ResilientChatClient(IChatClient innerClient, ResiliencePipeline pipeline, string endpointName, ILogger? logger = null)
+public sealed class ResilientChatClient(
+    IChatClient innerClient, ResiliencePipeline pipeline, string endpointName, ILogger? logger = null, TokenUsageEstimate? tokenEstimate = null)
     : DelegatingChatClient(innerClient)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
@@ -29,8 +32,8 @@ public sealed class ResilientChatClient(IChatClient innerClient, ResiliencePipel
             var response = await pipeline.ExecuteAsync(
                 async ct =>
                 {
-                    Interlocked.Increment(ref attempts);
-                    return await base.GetResponseAsync(list, options, ct).ConfigureAwait(false);
+                    var attempt = Interlocked.Increment(ref attempts);
+                    return await AttemptAsync(list, options, attempt, ct).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
             response.AdditionalProperties ??= [];
@@ -47,6 +50,38 @@ public sealed class ResilientChatClient(IChatClient innerClient, ResiliencePipel
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             ex.Data[LlmCallProperties.AttemptsKey] = attempts;
+            throw;
+        }
+    }
+
+    // One span per HTTP attempt (retries are siblings under the model call), and the 429 count per endpoint.
+    private async Task<ChatResponse> AttemptAsync(IReadOnlyList<ChatMessage> messages, ChatOptions? options, int attempt, CancellationToken cancellationToken)
+    {
+        using var activity = ReviewPanelTelemetry.StartActivity("reviewpanel.http.attempt", ActivityKind.Client);
+        activity?.SetTag("reviewpanel.endpoint", endpointName);
+        activity?.SetTag("reviewpanel.attempt", attempt);
+        try
+        {
+            var response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("http.response.status_code", 200);
+            if (response.Usage is { } usage)
+            {
+                tokenEstimate?.Observe(usage.TotalTokenCount ?? ((usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0)));
+            }
+            return response;
+        }
+        catch (Exception ex)
+        {
+            var status = ex is ClientResultException result ? result.Status : 0;
+            if (status == 429)
+            {
+                ReviewPanelTelemetry.Throttles.Add(1, new KeyValuePair<string, object?>("endpoint", endpointName));
+            }
+            if (status != 0)
+            {
+                activity?.SetTag("http.response.status_code", status);
+            }
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             throw;
         }
     }

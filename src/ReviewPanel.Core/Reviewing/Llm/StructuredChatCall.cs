@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Reviewing.Llm;
 
@@ -44,6 +46,9 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
 
         for (var ask = 0; ask <= maxReasks; ask++)
         {
+            using var activity = ReviewPanelTelemetry.StartActivity("reviewpanel.llm.call", ActivityKind.Client);
+            activity?.SetTag("reviewpanel.deployment", deployment);
+            activity?.SetTag("reviewpanel.ask", ask);
             var started = timeProvider.GetTimestamp();
             ChatResponse response;
             string? echo;
@@ -57,6 +62,7 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
             }
             catch (ContentFilterException ex)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, "content_filter");
                 latency += timeProvider.GetElapsedTime(started);
                 attempts += AttemptsOf(ex.Data);
                 finishReasons.Add(ChatFinishReason.ContentFilter.Value);
@@ -67,6 +73,7 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
             }
             catch (Exception ex)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
                 latency += timeProvider.GetElapsedTime(started);
                 attempts += AttemptsOf(ex.Data);
                 return CallOutcome<T>.Failed(
@@ -76,8 +83,11 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
             latency += timeProvider.GetElapsedTime(started);
             attempts += AttemptsOf(response.AdditionalProperties);
             model = response.ModelId ?? model;
-            inputTokens += response.Usage?.InputTokenCount ?? 0;
-            outputTokens += response.Usage?.OutputTokenCount ?? 0;
+            var input = response.Usage?.InputTokenCount ?? 0;
+            var output = response.Usage?.OutputTokenCount ?? 0;
+            inputTokens += input;
+            outputTokens += output;
+            RecordTokens(activity, input, output);
             if (response.FinishReason is { } finish)
             {
                 finishReasons.Add(finish.Value);
@@ -101,6 +111,15 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
 
         return CallOutcome<T>.Failed(
             $"no valid reply after {(maxReasks + 1).ToString(CultureInfo.InvariantCulture)} attempt(s); last error: {error}", Record());
+    }
+
+    private void RecordTokens(Activity? activity, long input, long output)
+    {
+        var tag = new KeyValuePair<string, object?>("deployment", deployment ?? "default");
+        ReviewPanelTelemetry.TokensIn.Add(input, tag);
+        ReviewPanelTelemetry.TokensOut.Add(output, tag);
+        activity?.SetTag("gen_ai.usage.input_tokens", input);
+        activity?.SetTag("gen_ai.usage.output_tokens", output);
     }
 
     /// <summary>Why a response is unusable before its text is even read (refusal, truncation, filter), or null.</summary>

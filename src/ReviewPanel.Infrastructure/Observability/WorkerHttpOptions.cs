@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ReviewPanel.Observability;
+
+/// <summary>The worker's loopback HTTP endpoints, bound to <c>ReviewPanel:Worker</c> (only the keys used here).</summary>
+public sealed class WorkerHttpOptions
+{
+    public const string SectionName = "ReviewPanel:Worker";
+
+    /// <summary>Port of <c>http://127.0.0.1:{port}/</c> serving /healthz, /readyz and /metrics. Default 9464 (Prometheus exporters' usual port).</summary>
+    [Range(1, 65535)]
+    public int HttpPort { get; set; } = 9464;
+}
