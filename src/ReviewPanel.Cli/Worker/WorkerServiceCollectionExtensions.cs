@@ -1,3 +1,4 @@
+using ReviewPanel.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +17,9 @@ public static class WorkerServiceCollectionExtensions
         var drainSeconds = builder.Configuration.GetSection(WorkerOptions.SectionName).GetValue<int?>(nameof(WorkerOptions.DrainSeconds)) ?? new WorkerOptions().DrainSeconds;
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(drainSeconds, 0, 600) + 10));
         builder.Services.AddHostedService<QueueWorker>();
+        builder.Services.AddHostedService<QueueGaugeRefresher>();
+        // /healthz, /readyz and /metrics on 127.0.0.1:ReviewPanel:Worker:HttpPort (0 turns them off).
+        builder.Services.AddWorkerHttpEndpoints(builder.Configuration);
         return builder;
     }
 }

@@ -27,6 +27,10 @@ public sealed partial class WorkerHttpEndpoints(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (options.Value.HttpPort == 0)
+        {
+            return Task.CompletedTask;
+        }
         _listener.Prefixes.Add(BaseUri.ToString());
         _listener.Start();
         _stopping = new CancellationTokenSource();

@@ -7,7 +7,7 @@ public sealed class WorkerHttpOptions
 {
     public const string SectionName = "ReviewPanel:Worker";
 
-    /// <summary>Port of <c>http://127.0.0.1:{port}/</c> serving /healthz, /readyz and /metrics. Default 9464 (Prometheus exporters' usual port).</summary>
-    [Range(1, 65535)]
+    /// <summary>Port of <c>http://127.0.0.1:{port}/</c> serving /healthz, /readyz and /metrics. Default 9464 (Prometheus exporters' usual port); 0 turns the endpoints off (e.g. several workers on one host).</summary>
+    [Range(0, 65535)]
     public int HttpPort { get; set; } = 9464;
 }

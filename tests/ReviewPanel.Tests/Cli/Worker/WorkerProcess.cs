@@ -30,7 +30,10 @@ internal sealed class WorkerProcess : IDisposable
 
     public static WorkerProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = CliProcess.StartInfo(workingDirectory, environment, ["worker", .. args]);
+        // Several workers share this machine in tests: no HTTP endpoints unless a test asks for a port.
+        var env = new Dictionary<string, string>(environment);
+        env.TryAdd("ReviewPanel__Worker__HttpPort", "0");
+        var start = CliProcess.StartInfo(workingDirectory, env, ["worker", .. args]);
         var process = Process.Start(start)!;
         var worker = new WorkerProcess(process);
         process.OutputDataReceived += (_, e) => Append(worker.stdout, e.Data);
