@@ -62,10 +62,10 @@ public static class WorkerCommand
             factory.Create(worker.Panel, factory.LoadRubric(), fresh: false);
             await services.GetRequiredService<IReviewStore>().InitializeAsync(cancellationToken).ConfigureAwait(false);
             // The host's console lifetime owns Ctrl+C and SIGTERM: it stops the worker, which drains before exiting.
+            var loops = services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             // A worker loop that died stops the host quietly; a supervisor must see it as a failure, not a clean exit.
-            var crashed = services.GetServices<IHostedService>().OfType<BackgroundService>()
-                .Select(s => s.ExecuteTask?.Exception?.GetBaseException()).FirstOrDefault(e => e is not null);
+            var crashed = loops.Select(s => s.ExecuteTask?.Exception?.GetBaseException()).FirstOrDefault(e => e is not null);
             if (crashed is not null)
             {
                 await stderr.WriteLineAsync($"error: the worker stopped after a failure: {crashed.GetType().Name}: {crashed.Message}").ConfigureAwait(false);

@@ -53,12 +53,23 @@ public sealed partial class WorkerHttpEndpoints(
         }
     }
 
+    /// <summary>Idempotent: the container disposes it both as itself and as the hosted service.</summary>
     public void Dispose()
     {
-        _stopping?.Cancel();
-        _stopping?.Dispose();
-        _listener.Close();
+        var stopping = Interlocked.Exchange(ref _stopping, null);
+        if (stopping is not null)
+        {
+            stopping.Cancel();
+            stopping.Dispose();
+        }
+        if (_listener.IsListening || !_disposed)
+        {
+            _disposed = true;
+            _listener.Close();
+        }
     }
+
+    private bool _disposed;
 
     private async Task AcceptLoopAsync(CancellationToken stopping)
     {

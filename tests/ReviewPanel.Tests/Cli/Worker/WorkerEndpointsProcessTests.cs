@@ -59,6 +59,6 @@ public sealed class WorkerEndpointsProcessTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("healthz", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("readyz", UriKind.Relative))).StatusCode);
         worker.Terminate();
-        await worker.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, await worker.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }
 }
