@@ -15,11 +15,11 @@ public sealed class HtmlReportBrowserTests
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     [ChromiumFact]
-    public async Task Render_InHeadlessChromium_ScreenshotAndDomShowTheSummary()
+    public async Task Render_HundredProfileReportInHeadlessChromium_UnderFiveMegabytesAndShowsTheSummary()
     {
         Assert.True(File.Exists(ChromiumFactAttribute.Path), $"CI=true requires Chromium at {ChromiumFactAttribute.Path} (apt-get install -y chromium).");
 
-        var model = ReportModelFixtures.Model(12);
+        var model = ReportModelFixtures.Model(100);
         var summary = ReportSummary.From(model, new ReportOptions());
         var dir = Directory.CreateTempSubdirectory("reviewpanel-html-");
         try
@@ -27,6 +27,7 @@ public sealed class HtmlReportBrowserTests
             var report = Path.Combine(dir.FullName, "report.html");
             var png = Path.Combine(dir.FullName, "report.png");
             new HtmlReportWriter().WriteFile(model, report);
+            Assert.True(new FileInfo(report).Length < 5 * 1024 * 1024, $"report weighs {new FileInfo(report).Length} bytes");
 
             var (shotExit, _, shotErr) = await RunChromiumAsync(dir.FullName, $"--screenshot={png}", new Uri(report).AbsoluteUri);
             var (domExit, dom, domErr) = await RunChromiumAsync(dir.FullName, "--dump-dom", new Uri(report).AbsoluteUri);
@@ -40,7 +41,7 @@ public sealed class HtmlReportBrowserTests
             Assert.Equal(1280, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
 
             Assert.True(domExit == 0, $"chromium --dump-dom exited {domExit}: {domErr}");
-            Assert.Contains($"Summary: {summary.Passed} passed, {summary.Failed} failed, {summary.Errors} error{(summary.Errors == 1 ? "" : "s")} of 12 profiles", dom, StringComparison.Ordinal);
+            Assert.Contains($"Summary: {summary.Passed} passed, {summary.Failed} failed, {summary.Errors} error{(summary.Errors == 1 ? "" : "s")} of 100 profiles", dom, StringComparison.Ordinal);
             Assert.Contains(model.Profiles[0].ProfileId!, dom, StringComparison.Ordinal);
         }
         finally
