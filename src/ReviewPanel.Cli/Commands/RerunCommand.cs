@@ -69,35 +69,19 @@ public static class RerunCommand
         var rubric = factory.LoadRubric();
         var panel = factory.Create(kind, rubric, fresh);
         var run = factory.DescribeRun(panel, rubric, commandLine, kind);
-        var time = services.GetRequiredService<TimeProvider>();
         var parallel = services.GetRequiredService<IOptions<PanelOptions>>().Value.MaxParallelProfiles;
-        await store.StartRunAsync(run, cancellationToken).ConfigureAwait(false);
 
-        var summaries = new ProfileSummary[selected.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, selected.Count), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (i, ct) =>
+        // The file as it is now (a changed file is a new version); gone, the content stored when it was queued.
+        async ValueTask<ImportResult> LoadAsync(string source, CancellationToken ct)
         {
-            var source = selected[i].Source;
-            // The file as it is now (a changed file is a new version); gone, the content stored when it was queued.
             var content = importer.TryReadBytes(source) ?? await queue.FindLatestContentAsync(source, ct).ConfigureAwait(false);
-            ProfileReport report;
-            if (content is null)
-            {
-                report = panel.ImportFailed(run.RunId, source, "the file is gone and no copy was stored (only queued drafts keep their content)");
-            }
-            else
-            {
-                var imported = importer.Import(source, content);
-                report = imported.IsSuccess
-                    ? await panel.ReviewAsync(run.RunId, imported.Profile, ct).ConfigureAwait(false)
-                    : panel.ImportFailed(run.RunId, source, imported.Error.Reason);
-            }
-            await store.RecordAsync(report, ct).ConfigureAwait(false);
-            summaries[i] = ProfileSummary.From(report);
-        }).ConfigureAwait(false);
-        var finished = time.GetUtcNow();
-        await store.FinishRunAsync(run.RunId, finished, cancellationToken).ConfigureAwait(false);
+            return content is null
+                ? ImportResult.Failure(source, ImportErrorKind.Unreadable, "the file is gone and no copy was stored (only queued drafts keep their content)")
+                : importer.Import(source, content);
+        }
 
-        var result = new BatchResult(run.RunId, summaries, run.StartedAt, finished);
+        var result = await services.GetRequiredService<BatchRunner>()
+            .RunAsync(panel, run, selected.Select(v => v.Source).ToList(), LoadAsync, parallel, null, cancellationToken).ConfigureAwait(false);
         foreach (var broken in result.Profiles.Where(p => p.ProfileId is null && p.Error is not null))
         {
             await stderr.WriteLineAsync($"error: {broken.Source}: {broken.Error}").ConfigureAwait(false);

@@ -12,10 +12,21 @@ namespace ReviewPanel.Panel;
 /// </summary>
 public sealed partial class BatchRunner(ProfileImporter importer, IReviewStore store, TimeProvider time, ILogger<BatchRunner> logger)
 {
+    public Task<BatchResult> RunAsync(
+        PanelRunner panel,
+        RunProvenance run,
+        IReadOnlyList<string> sources,
+        int maxParallelProfiles,
+        Action<ProfileSummary>? onProfileDone,
+        CancellationToken cancellationToken) =>
+        RunAsync(panel, run, sources, (source, _) => ValueTask.FromResult(importer.Import(source)), maxParallelProfiles, onProfileDone, cancellationToken);
+
+    /// <param name="load">How a source becomes a profile (reruns read the file, else the content stored when it was queued).</param>
     public async Task<BatchResult> RunAsync(
         PanelRunner panel,
         RunProvenance run,
         IReadOnlyList<string> sources,
+        Func<string, CancellationToken, ValueTask<ImportResult>> load,
         int maxParallelProfiles,
         Action<ProfileSummary>? onProfileDone,
         CancellationToken cancellationToken)
@@ -28,7 +39,7 @@ public sealed partial class BatchRunner(ProfileImporter importer, IReviewStore s
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxParallelProfiles, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count), parallel, async (i, ct) =>
         {
-            var report = await ReviewOneAsync(panel, run.RunId, sources[i], ct).ConfigureAwait(false);
+            var report = await ReviewOneAsync(panel, run.RunId, sources[i], load, ct).ConfigureAwait(false);
             await store.RecordAsync(report, ct).ConfigureAwait(false);
             var summary = ProfileSummary.From(report);
             LogVerdict(logger, run.RunId, summary.ProfileId ?? "", summary.Source, summary.Verdict.ToString(), summary.Minimum);
@@ -40,9 +51,10 @@ public sealed partial class BatchRunner(ProfileImporter importer, IReviewStore s
         return new BatchResult(run.RunId, summaries, run.StartedAt, finished);
     }
 
-    private async Task<ProfileReport> ReviewOneAsync(PanelRunner panel, string runId, string source, CancellationToken cancellationToken)
+    private async Task<ProfileReport> ReviewOneAsync(PanelRunner panel, string runId, string source,
+        Func<string, CancellationToken, ValueTask<ImportResult>> load, CancellationToken cancellationToken)
     {
-        var imported = importer.Import(source);
+        var imported = await load(source, cancellationToken).ConfigureAwait(false);
         if (!imported.IsSuccess)
         {
             LogImportFailed(logger, imported.Error.Path, imported.Error.Reason);
