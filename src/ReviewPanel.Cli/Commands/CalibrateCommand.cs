@@ -45,8 +45,8 @@ public static class CalibrateCommand
             await stderr.WriteLineAsync($"error: calibration folder '{folder}' does not exist").ConfigureAwait(false);
             return ExitCodes.Error;
         }
-        var threshold = services.GetRequiredService<IOptions<GateOptions>>().Value.PassThreshold;
-        var (sources, labels, problems) = ReadLabels(folder, (int)Math.Ceiling(threshold));
+        var threshold = services.GetRequiredService<IOptions<GateOptions>>().Value.PassingScore;
+        var (sources, labels, problems) = ReadLabels(folder, threshold);
         if (problems.Count == 0 && sources.Count == 0)
         {
             problems.Add($"{folder}: no profile files (.txt, .json) with {GoldLabel.SidecarSuffix} labels found");

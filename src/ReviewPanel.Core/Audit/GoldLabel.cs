@@ -7,7 +7,7 @@ namespace ReviewPanel.Audit;
 /// A person's judgement of one profile, read from its sidecar <c>&lt;profile-file&gt;.gold.json</c>:
 /// <c>{"scores": {"consistency": 2, ...}, "verdict": "fail", "notes": "..."}</c>. Scores are integers 1..5 on any
 /// rubric dimensions the person judged; the verdict is <c>pass</c> or <c>fail</c> and, when omitted, follows the
-/// gate's rule (pass only when every given score is at least 4). See docs/calibration.md.
+/// gate's rule (pass only when every given score is at least the pass threshold). See docs/calibration.md.
 /// </summary>
 /// <param name="Scores">Dimension → the person's score, 1..5.</param>
 /// <param name="Pass">Whether the person would publish the profile.</param>
@@ -18,7 +18,7 @@ public sealed record GoldLabel(IReadOnlyDictionary<string, int> Scores, bool Pas
     public const string SidecarSuffix = ".gold.json";
 
     /// <summary>Parses a gold file's text; every problem is an <see cref="InvalidDataException"/> whose message names <paramref name="fileName"/>.</summary>
-    public static GoldLabel Parse(string json, string fileName, int passThreshold = 4)
+    public static GoldLabel Parse(string json, string fileName, int passThreshold)
     {
         ArgumentNullException.ThrowIfNull(json);
         JsonDocument document;

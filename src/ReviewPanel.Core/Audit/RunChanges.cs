@@ -77,7 +77,7 @@ public sealed record RunChanges(
     {
         if (run is not null && run.Reviewers.Count > 0)
         {
-            return run.Reviewers.Where(r => r.Kind != "adjudicator").GroupBy(r => r.Id, StringComparer.Ordinal)
+            return run.Reviewers.Where(r => r.Kind != ReviewPanel.Reviewing.ReviewerKinds.Adjudicator).GroupBy(r => r.Id, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => ((string?)g.First().Version, g.First().Model), StringComparer.Ordinal);
         }
         return report.Reviews.GroupBy(r => r.ReviewerId, StringComparer.Ordinal).ToDictionary(

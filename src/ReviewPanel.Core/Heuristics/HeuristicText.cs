@@ -13,7 +13,7 @@ namespace ReviewPanel.Heuristics;
 /// </summary>
 internal static partial class HeuristicText
 {
-    public const string Kind = "heuristic";
+    public const string Kind = ReviewerKinds.Heuristic;
 
     /// <summary>A small English stopword list; content-word checks and TF-IDF ignore these.</summary>
     public static readonly FrozenSet<string> Stopwords = (

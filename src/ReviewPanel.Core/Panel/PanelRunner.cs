@@ -23,7 +23,7 @@ public sealed partial class PanelRunner(
     ILogger<PanelRunner> logger)
 {
     private readonly Gate _gate = new(gateOptions);
-    private readonly IReadOnlyCollection<string> _declared = reviewers.SelectMany(r => r.Descriptor.Dimensions).Distinct(StringComparer.Ordinal).ToList();
+    private readonly IReadOnlyList<ReviewerDescriptor> _panel = reviewers.Select(r => r.Descriptor).ToList();
 
     public IReadOnlyList<IReviewer> Reviewers => reviewers;
 
@@ -37,7 +37,7 @@ public sealed partial class PanelRunner(
         var reviews = await Task.WhenAll(reviewers.Select(r => RunOneAsync(r, profile, cancellationToken))).ConfigureAwait(false);
         var grounded = reviews.Select(r => grounding.Apply(r, gateOptions.PassThreshold)).ToList();
         var adjudications = await AdjudicateAsync(profile, grounded, grounding, cancellationToken).ConfigureAwait(false);
-        var verdict = _gate.Decide(grounded, adjudications, _declared);
+        var verdict = _gate.Decide(grounded, adjudications, _panel);
         Trace(activity, verdict);
 
         return new ProfileReport
@@ -79,7 +79,7 @@ public sealed partial class PanelRunner(
         var descriptor = reviewer.Descriptor;
         using var activity = StartReview(descriptor);
         // Only model calls are worth caching: heuristics are cheaper to recompute than to look up.
-        var cacheKey = descriptor.Kind == "llm" ? ReviewCacheKey.For(profile.VersionHash, descriptor, rubricSha256) : null;
+        var cacheKey = descriptor.Kind == ReviewerKinds.Llm ? ReviewCacheKey.For(profile.VersionHash, descriptor, rubricSha256) : null;
         if (cacheKey is not null && cache is not null && !fresh)
         {
             var hit = await cache.FindAsync(cacheKey, cancellationToken).ConfigureAwait(false);
@@ -123,7 +123,7 @@ public sealed partial class PanelRunner(
                 .Where(r => r.Status == ReviewStatus.Ok && r.Scores.Any(s => s.Dimension == dimension && s.Score is not null && !s.Ungrounded))
                 .ToList();
             var values = scored.Select(r => r.Scores.First(s => s.Dimension == dimension).Score!.Value).ToList();
-            if (values.Count < 2 || values.Max() - values.Min() < gateOptions.DisagreementSpread)
+            if (values.Count < 2 || values.Max() - values.Min() < gateOptions.DisagreementSpread || HasDeterministicFinding(reviews, dimension))
             {
                 continue;
             }
@@ -145,6 +145,14 @@ public sealed partial class PanelRunner(
         }
         return results;
     }
+
+    /// <summary>
+    /// A grounded heuristic finding caps the dimension whatever a model says, so asking the adjudicator would spend a
+    /// call that cannot change the verdict.
+    /// </summary>
+    private bool HasDeterministicFinding(IReadOnlyList<Review> reviews, string dimension) =>
+        reviews.Any(r => r.Status == ReviewStatus.Ok && r.Kind == ReviewerKinds.Heuristic && r.Scores.Any(s =>
+            s.Dimension == dimension && s.Score is { } v && gateOptions.IsBelowThreshold(v) && !s.Ungrounded && s.Evidence.Any(e => e.Grounded == true)));
 
     private static Activity? StartReview(ReviewerDescriptor descriptor)
     {

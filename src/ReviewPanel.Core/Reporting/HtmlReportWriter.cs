@@ -13,9 +13,10 @@ namespace ReviewPanel.Reporting;
 /// Content-Security-Policy forbids both, so even text that escaped encoding could not run. All profile- and
 /// model-derived text is HTML-encoded. Details expand when printed.
 /// </summary>
-public sealed class HtmlReportWriter(ReportOptions? options = null) : IReportWriter
+public sealed class HtmlReportWriter(ReportOptions? options = null, GateOptions? gate = null) : IReportWriter
 {
     private readonly ReportOptions _options = options ?? new ReportOptions();
+    private readonly double _passThreshold = (gate ?? new GateOptions()).PassThreshold;
 
     public string FileExtension => ".html";
 
@@ -48,7 +49,7 @@ public sealed class HtmlReportWriter(ReportOptions? options = null) : IReportWri
         w.Write("</section>\n</main>\n");
         w.Write($"<footer>Generated {(model.GeneratedAt is null ? "" : Time(model.GeneratedAt) + " ")}by reviewpanel {Html(run.ToolVersion)}. "
             + "Scores run 1 (worst) to 5 (best); a profile passes only when every required dimension is judged and its lowest is at least "
-            + $"{Score(_options.PassThreshold)}.</footer>\n</body></html>\n");
+            + $"{Score(_passThreshold)}.</footer>\n</body></html>\n");
     }
 
     private void WriteSummary(TextWriter w, ReportModel model, ReportSummary s)
@@ -130,7 +131,7 @@ public sealed class HtmlReportWriter(ReportOptions? options = null) : IReportWri
                 w.Write($"<div class=\"t\">{Html(report.Title)}</div>");
             }
             w.Write($"</th><td>{Badge(verdict.Outcome)}</td>");
-            ScoreCell(w, "minimum", verdict.Minimum, verdict.Outcome != VerdictOutcome.Pass && verdict.Minimum < _options.PassThreshold);
+            ScoreCell(w, "minimum", verdict.Minimum, verdict.Outcome != VerdictOutcome.Pass && verdict.Minimum < _passThreshold);
             foreach (var d in dimensions)
             {
                 var result = Result(verdict, d);
@@ -181,7 +182,7 @@ public sealed class HtmlReportWriter(ReportOptions? options = null) : IReportWri
         Kv(w, "Tokens", tokens.ToString("N0", Inv));
         w.Write("</dl>");
         var history = model.HistoryOf(report);
-        w.Write($"<figure>{HtmlChart.Render(history, _options.PassThreshold)}<figcaption>Minimum over {history.Count} run{(history.Count == 1 ? "" : "s")}; dashed line: pass line {Score(_options.PassThreshold)}</figcaption></figure>");
+        w.Write($"<figure>{HtmlChart.Render(history, _passThreshold)}<figcaption>Minimum over {history.Count} run{(history.Count == 1 ? "" : "s")}; dashed line: pass line {Score(_passThreshold)}</figcaption></figure>");
         w.Write("</div>\n");
 
         if (verdict.Error is not null)
@@ -282,7 +283,7 @@ public sealed class HtmlReportWriter(ReportOptions? options = null) : IReportWri
                 var score = review.Scores.FirstOrDefault(s => s.Dimension == d);
                 if (score?.Score is int v)
                 {
-                    var failing = v < _options.PassThreshold;
+                    var failing = v < _passThreshold;
                     w.Write($"<td class=\"s s{Math.Clamp(v, 1, 5)}{(failing ? " f" : "")}\">{v}{(score.Ungrounded ? "<sup title=\"ungrounded: not counted\">†</sup>" : "")}</td>");
                 }
                 else

@@ -15,8 +15,4 @@ public sealed class ReportOptions
     [Required]
     [RegularExpression("^[A-Z]{3}$")]
     public string Currency { get; set; } = "USD";
-
-    /// <summary>The pass line drawn on charts and used to colour scores. Default 4, the gate's default.</summary>
-    [Range(1.0, 5.0)]
-    public double PassThreshold { get; set; } = 4.0;
 }

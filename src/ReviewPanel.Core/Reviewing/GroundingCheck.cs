@@ -34,6 +34,7 @@ public sealed class GroundingCheck(RoleProfile profile)
             Scores = scores,
             Repeats = repeats,
             Injections = review.Injections.Select(Mark).ToList(),
+            Refutations = review.Refutations.Select(r => r with { Counter = Mark(r.Counter) }).ToList(),
         };
     }
 

@@ -26,6 +26,8 @@ public sealed record Review
     public IReadOnlyList<CallRecord> Calls { get; init; } = [];
     /// <summary>Each repeat's scores when the reviewer was asked K times; <see cref="Scores"/> holds their median.</summary>
     public IReadOnlyList<IReadOnlyList<DimensionScore>> Repeats { get; init; } = [];
+    /// <summary>An adjudicator's answers to specific findings; the gate rules on each. Empty for other reviewers.</summary>
+    public IReadOnlyList<RefutationClaim> Refutations { get; init; } = [];
 
     public static Review Failed(ReviewerDescriptor reviewer, string error, IReadOnlyList<CallRecord>? calls = null) => new()
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ReviewPanel.Reviewing.Llm;
+using ReviewPanel.Scoring;
 
 namespace ReviewPanel.Llm;
 
@@ -12,19 +13,20 @@ public sealed class LlmReviewerCatalog
 {
     private readonly Lazy<(IReadOnlyList<LlmReviewer> Reviewers, LlmAdjudicator Adjudicator)> _loaded;
 
-    public LlmReviewerCatalog(IOptions<LlmOptions> options, ChatClientFactory clients, TimeProvider timeProvider)
+    public LlmReviewerCatalog(IOptions<LlmOptions> options, IOptions<GateOptions> gate, ChatClientFactory clients, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(gate);
         ArgumentNullException.ThrowIfNull(clients);
         var settings = options.Value;
-        _loaded = new(() => Load(settings, clients, timeProvider));
+        _loaded = new(() => Load(settings, gate.Value, clients, timeProvider));
     }
 
     public IReadOnlyList<LlmReviewer> Reviewers => _loaded.Value.Reviewers;
 
     public LlmAdjudicator Adjudicator => _loaded.Value.Adjudicator;
 
-    private static (IReadOnlyList<LlmReviewer>, LlmAdjudicator) Load(LlmOptions settings, ChatClientFactory clients, TimeProvider timeProvider)
+    private static (IReadOnlyList<LlmReviewer>, LlmAdjudicator) Load(LlmOptions settings, GateOptions gate, ChatClientFactory clients, TimeProvider timeProvider)
     {
         var prompts = new ReviewPromptBuilder(RubricDocument.Load(settings.RubricPath));
         LlmReviewerOptions For(PersonaFile persona)
@@ -44,6 +46,7 @@ public sealed class LlmReviewerCatalog
                 Repeats = settings.Repeats,
                 Deployment = resolved.endpoint.Deployment,
                 Endpoint = resolved.name,
+                Gate = gate,
             };
         }
 

@@ -1,3 +1,4 @@
+using ReviewPanel.Scoring;
 using ReviewPanel.Audit;
 
 namespace ReviewPanel.Tests.Audit;
@@ -7,7 +8,7 @@ public sealed class GoldLabelTests
     [Fact]
     public void Parse_ScoresVerdictAndNotes_ReadsThem()
     {
-        var label = GoldLabel.Parse("""{"scores": {"consistency": 2, "fairness": 5}, "verdict": "fail", "notes": "repeated focus"}""", "a.gold.json");
+        var label = GoldLabel.Parse("""{"scores": {"consistency": 2, "fairness": 5}, "verdict": "fail", "notes": "repeated focus"}""", "a.gold.json", new GateOptions().PassingScore);
 
         Assert.Equal(2, label.Scores["consistency"]);
         Assert.Equal(5, label.Scores["fairness"]);
@@ -21,7 +22,7 @@ public sealed class GoldLabelTests
     [InlineData("""{"scores": {"consistency": 5}, "verdict": "fail"}""", false)]
     public void Parse_VerdictOmitted_FollowsTheGateRuleElseTheGivenVerdict(string json, bool pass)
     {
-        Assert.Equal(pass, GoldLabel.Parse(json, "a.gold.json").Pass);
+        Assert.Equal(pass, GoldLabel.Parse(json, "a.gold.json", new GateOptions().PassingScore).Pass);
     }
 
     [Theory]
@@ -36,7 +37,7 @@ public sealed class GoldLabelTests
     [InlineData("""{"scores": {"consistency": 2""", "not valid JSON")]
     public void Parse_Malformed_ThrowsNamingTheFileAndTheProblem(string json, string problem)
     {
-        var ex = Assert.Throws<InvalidDataException>(() => GoldLabel.Parse(json, "cal/x.txt.gold.json"));
+        var ex = Assert.Throws<InvalidDataException>(() => GoldLabel.Parse(json, "cal/x.txt.gold.json", new GateOptions().PassingScore));
 
         Assert.StartsWith("cal/x.txt.gold.json: ", ex.Message, StringComparison.Ordinal);
         Assert.Contains(problem, ex.Message, StringComparison.Ordinal);

@@ -120,7 +120,7 @@ public sealed class AuditCommandTests : IDisposable
         foreach (var c in cases)
         {
             // The gold verdict reported is the one on disk, not the panel's.
-            var onDisk = GoldLabel.Parse(await File.ReadAllTextAsync(c.GetProperty("source").GetString() + GoldLabel.SidecarSuffix), "gold");
+            var onDisk = GoldLabel.Parse(await File.ReadAllTextAsync(c.GetProperty("source").GetString() + GoldLabel.SidecarSuffix), "gold", new GateOptions().PassingScore);
             Assert.Equal(onDisk.Pass ? "pass" : "fail", c.GetProperty("gold").GetProperty("verdict").GetString());
             var panelPass = c.GetProperty("panel").GetProperty("verdict").GetString() == "pass";
             _ = (panelPass, onDisk.Pass) switch { (true, true) => tp++, (true, false) => fp++, (false, true) => fn++, _ => tn++ };

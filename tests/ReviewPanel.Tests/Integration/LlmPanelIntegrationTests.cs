@@ -152,7 +152,7 @@ public sealed class LlmPanelIntegrationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Review_OnePersonaHallucinatesQuotes_LowScoresUngroundedAndVerdictStillPasses()
+    public async Task Review_OnePersonaHallucinatesQuotes_LowScoresUngroundedAndTheQuorumFailsClosed()
     {
         await using var h = await LlmPanelHarness.StartAsync(
             s =>
@@ -174,7 +174,11 @@ public sealed class LlmPanelIntegrationTests(ITestOutputHelper output)
             Assert.NotEmpty(s.Evidence);
             Assert.All(s.Evidence, e => Assert.False(e.Grounded));
         });
-        Assert.Equal(VerdictOutcome.Pass, report.Verdict.Outcome);
+        // Its critiques do not count, so specificity and distinctiveness keep 1 of their 2 configured raters: below the
+        // default majority quorum the verdict is an error, never a pass on the red-teamer's word alone.
+        Assert.Equal(VerdictOutcome.Error, report.Verdict.Outcome);
+        Assert.Contains("specificity (1 of 2 raters)", report.Verdict.Error, StringComparison.Ordinal);
+        Assert.Contains("distinctiveness (1 of 2 raters)", report.Verdict.Error, StringComparison.Ordinal);
         var citations = report.Layers.SelectMany(l => l.Citations).Where(c => c.ReviewerId == "llm.practitioner").ToList();
         Assert.NotEmpty(citations);
         Assert.All(citations, c => Assert.False(c.Grounded));

@@ -31,7 +31,7 @@ public sealed class LlmAdjudicatorTests
     [Fact]
     public async Task AdjudicateAsync_ValidReply_ScoresOnlyThatDimensionWithCitedEvidence()
     {
-        _chat.Reply("{\"dimension\":\"specificity\",\"score\":2,\"rationale\":\"The filler line is real.\"}");
+        _chat.Reply("{\"dimension\":\"specificity\",\"score\":2,\"rationale\":\"The filler line is real.\",\"refutations\":[]}");
 
         var review = await CreateSut().AdjudicateAsync(LlmTestData.Profile(), "specificity", Conflict, CancellationToken.None);
 
@@ -57,7 +57,7 @@ public sealed class LlmAdjudicatorTests
     [Fact]
     public async Task AdjudicateAsync_HighScore_CarriesNoEvidence()
     {
-        _chat.Reply("{\"dimension\":\"specificity\",\"score\":4,\"rationale\":\"The quote is a single slip.\"}");
+        _chat.Reply("{\"dimension\":\"specificity\",\"score\":4,\"rationale\":\"The quote is a single slip.\",\"refutations\":[]}");
         var review = await CreateSut().AdjudicateAsync(LlmTestData.Profile(), "specificity", Conflict, CancellationToken.None);
         Assert.Empty(review.Scores.Single().Evidence);
     }

@@ -1,4 +1,6 @@
+using ReviewPanel.Reviewing;
 using ReviewPanel.Reviewing.Llm;
+using ReviewPanel.Scoring;
 
 namespace ReviewPanel.Tests.Llm;
 
@@ -7,7 +9,7 @@ public sealed class ReviewReplyValidatorTests
     private static readonly string[] Asked = ["accuracy", "specificity"];
     private static readonly string[] Layers = ["focus", "responsibilities", "skills"];
 
-    private static ReplyValidation<ParsedReview> Validate(string reply) => ReviewReplyValidator.ValidateReview(reply, Asked, Layers);
+    private static ReplyValidation<ParsedReview> Validate(string reply) => ReviewReplyValidator.ValidateReview(reply, Asked, Layers, new GateOptions().PassingScore);
 
     private static string ErrorOf(string reply)
     {
@@ -144,14 +146,42 @@ public sealed class ReviewReplyValidatorTests
     [Fact]
     public void ValidateAdjudication_GoodAndBadReplies()
     {
-        var good = ReviewReplyValidator.ValidateAdjudication("{\"dimension\":\"specificity\",\"score\":3,\"rationale\":\"Upheld the practitioner.\"}", "specificity");
-        Assert.Equal(new ParsedAdjudication("specificity", 3, "Upheld the practitioner."), good.Value);
+        var good = Adjudicate("{\"dimension\":\"specificity\",\"score\":3,\"rationale\":\"Upheld the practitioner.\",\"refutations\":[]}");
+        Assert.Equal(("specificity", 3, "Upheld the practitioner."), (good.Value!.Dimension, good.Value.Score, good.Value.Rationale));
+        Assert.Empty(good.Value.Refutations);
 
         Assert.Contains("dimension is 'accuracy' but the dispute is about 'specificity'",
-            ReviewReplyValidator.ValidateAdjudication("{\"dimension\":\"accuracy\",\"score\":3,\"rationale\":\"r\"}", "specificity").Error);
+            Adjudicate("{\"dimension\":\"accuracy\",\"score\":3,\"rationale\":\"r\",\"refutations\":[]}").Error);
         Assert.Contains("missing required property 'rationale'",
-            ReviewReplyValidator.ValidateAdjudication("{\"dimension\":\"specificity\",\"score\":3}", "specificity").Error);
+            Adjudicate("{\"dimension\":\"specificity\",\"score\":3,\"refutations\":[]}").Error);
         Assert.Contains("score 7 is outside 1..5",
-            ReviewReplyValidator.ValidateAdjudication("{\"dimension\":\"specificity\",\"score\":7,\"rationale\":\"r\"}", "specificity").Error);
+            Adjudicate("{\"dimension\":\"specificity\",\"score\":7,\"rationale\":\"r\",\"refutations\":[]}").Error);
+        Assert.Contains("missing required property 'refutations'",
+            Adjudicate("{\"dimension\":\"specificity\",\"score\":3,\"rationale\":\"r\"}").Error);
     }
+
+    [Fact]
+    public void ValidateAdjudication_Refutation_ParsesTheCriticTheQuoteAndTheCounterQuote()
+    {
+        var reply = Adjudicate("""
+            {"dimension":"specificity","score":4,"rationale":"r","refutations":[
+              {"reviewer":"llm.practitioner","quote":"owns pipelines","counter":{"layer":"skills","quote":"Terraform modules"},"reason":"concrete"}]}
+            """);
+
+        var claim = Assert.Single(reply.Value!.Refutations);
+        Assert.Equal(new RefutationClaim("llm.practitioner", "owns pipelines", new Evidence("skills", "Terraform modules"), "concrete"), claim);
+    }
+
+    [Fact]
+    public void ValidateAdjudication_RefutationCounterQuoteInAnUnknownLayer_IsRejected()
+    {
+        var reply = Adjudicate("""
+            {"dimension":"specificity","score":4,"rationale":"r","refutations":[
+              {"reviewer":"llm.practitioner","quote":"q","counter":{"layer":"nowhere","quote":"x"},"reason":"r"}]}
+            """);
+
+        Assert.Contains("refutations[0].counter.layer 'nowhere' is not a layer of the profile", reply.Error);
+    }
+
+    private static ReplyValidation<ParsedAdjudication> Adjudicate(string reply) => ReviewReplyValidator.ValidateAdjudication(reply, "specificity", Layers);
 }

@@ -39,9 +39,11 @@ public sealed class ReviewSchemaTests
     [Fact]
     public void ForAdjudication_OneDimensionEnumAndAllRequired()
     {
-        var schema = ReviewSchema.ForAdjudication("consistency");
+        var schema = ReviewSchema.ForAdjudication("consistency", ["focus", "skills"]);
 
-        Assert.Equal(["dimension", "score", "rationale"], Strings(schema.GetProperty("required")));
+        Assert.Equal(["dimension", "score", "rationale", "refutations"], Strings(schema.GetProperty("required")));
+        var counter = schema.GetProperty("properties").GetProperty("refutations").GetProperty("items").GetProperty("properties").GetProperty("counter");
+        Assert.Equal(["focus", "skills"], Strings(counter.GetProperty("properties").GetProperty("layer").GetProperty("enum")));
         Assert.Equal(["consistency"], Strings(schema.GetProperty("properties").GetProperty("dimension").GetProperty("enum")));
         Assert.False(schema.GetProperty("additionalProperties").GetBoolean());
     }

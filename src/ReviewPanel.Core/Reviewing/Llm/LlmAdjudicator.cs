@@ -6,8 +6,8 @@ namespace ReviewPanel.Reviewing.Llm;
 /// <summary>
 /// Settles one disputed dimension with a model that sees the conflicting reviews' scores, rationales and evidence
 /// next to the fenced profile (prompt <c>prompts/adjudicator.md</c>, schema <c>adjudication</c>). Its answer is a
-/// review of kind <c>adjudicator</c> scoring only that dimension. A score below 4 carries the evidence the
-/// conflicting critiques cited, since the adjudication reply itself quotes nothing.
+/// review of kind <c>adjudicator</c> scoring only that dimension, with its refutation claims (the gate rules on them).
+/// A score below the pass line carries the evidence the conflicting critiques cited.
 /// </summary>
 public sealed class LlmAdjudicator : IAdjudicator
 {
@@ -27,7 +27,7 @@ public sealed class LlmAdjudicator : IAdjudicator
         Descriptor = new ReviewerDescriptor(
             "llm." + prompt.Id,
             prompt.Sha256,
-            "adjudicator",
+            ReviewerKinds.Adjudicator,
             prompt.Dimensions,
             options.Deployment ?? prompt.Deployment,
             LlmReviewer.Settings(prompt.Temperature, prompts.Rubric, ReviewPromptBuilder.AdjudicationInstructionsSha256, options, repeats: 1));
@@ -54,20 +54,22 @@ public sealed class LlmAdjudicator : IAdjudicator
         }
 
         var prompt = _prompts.BuildAdjudication(_prompt, profile, dimension, [.. scored.Select(x => x.Review)]);
+        var layerKeys = profile.Layers.Select(l => l.Key).Distinct(StringComparer.Ordinal).ToList();
         var call = new StructuredChatCall(_chatClient, _timeProvider, _options.MaxReasks, Descriptor.Model);
         var outcome = await call.RunAsync(
             prompt.Messages,
-            ReviewSchema.AdjudicationOptions(_prompt, dimension),
-            reply => ReviewReplyValidator.ValidateAdjudication(reply, dimension),
+            ReviewSchema.AdjudicationOptions(_prompt, dimension, layerKeys),
+            reply => ReviewReplyValidator.ValidateAdjudication(reply, dimension, layerKeys),
             cancellationToken).ConfigureAwait(false);
         if (outcome.Value is not { } verdict)
         {
             return Review.Failed(Descriptor, outcome.Error!, [outcome.Call]);
         }
 
-        IReadOnlyList<Evidence> evidence = verdict.Score < 4
+        var gate = _options.Gate;
+        IReadOnlyList<Evidence> evidence = gate.IsBelowThreshold(verdict.Score)
             ? [.. scored
-                .Where(x => x.Score!.Score < 4)
+                .Where(x => gate.IsBelowThreshold(x.Score!.Score!.Value))
                 .SelectMany(x => x.Score!.Evidence.Select(e => e with { Note = e.Note ?? $"cited by {x.Review.ReviewerId}" }))
                 .DistinctBy(e => (e.LayerKey, e.Quote))]
             : [];
@@ -78,6 +80,7 @@ public sealed class LlmAdjudicator : IAdjudicator
             Kind = Descriptor.Kind,
             Scores = [new DimensionScore(dimension, verdict.Score, verdict.Rationale, evidence)],
             Rationale = verdict.Rationale,
+            Refutations = verdict.Refutations,
             Calls = [outcome.Call],
         };
     }

@@ -29,7 +29,7 @@ public sealed class LlmReviewer : IReviewer
         Descriptor = new ReviewerDescriptor(
             "llm." + persona.Id,
             persona.Sha256,
-            "llm",
+            ReviewerKinds.Llm,
             persona.Dimensions,
             options.Deployment ?? persona.Deployment,
             Settings(persona.Temperature, prompts.Rubric, ReviewPromptBuilder.ReviewInstructionsSha256, options, options.Repeats));
@@ -61,7 +61,7 @@ public sealed class LlmReviewer : IReviewer
             var outcome = await call.RunAsync(
                 prompt.Messages,
                 options,
-                reply => ReviewReplyValidator.ValidateReview(reply, _persona.Dimensions, layerKeys),
+                reply => ReviewReplyValidator.ValidateReview(reply, _persona.Dimensions, layerKeys, _options.Gate.PassingScore),
                 cancellationToken).ConfigureAwait(false);
             calls.Add(outcome.Call);
             if (outcome.Value is null)
@@ -112,6 +112,7 @@ public sealed class LlmReviewer : IReviewer
             ["rubric"] = rubric.Sha256,
             ["instructions"] = instructionsSha256,
             ["repeats"] = repeats.ToString(CultureInfo.InvariantCulture),
+            ["passingScore"] = options.Gate.PassingScore.ToString(CultureInfo.InvariantCulture),
         };
         if (options.Endpoint is not null)
         {

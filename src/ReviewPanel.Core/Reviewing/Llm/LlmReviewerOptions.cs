@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ReviewPanel.Scoring;
 
 namespace ReviewPanel.Reviewing.Llm;
 
@@ -18,4 +19,7 @@ public sealed class LlmReviewerOptions
 
     /// <summary>The configured endpoint name the chat client belongs to, for provenance and the cache key.</summary>
     public string? Endpoint { get; set; }
+
+    /// <summary>The gate's settings (the pass line decides which scores need evidence). Not a second home: the catalog passes the configured ones.</summary>
+    public GateOptions Gate { get; set; } = new();
 }

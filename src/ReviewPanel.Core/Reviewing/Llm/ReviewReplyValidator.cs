@@ -6,13 +6,12 @@ namespace ReviewPanel.Reviewing.Llm;
 /// <summary>
 /// Checks a model reply against the wire protocol before anything of it becomes a score. Structured output should
 /// make the shape right, but providers and emulators differ, so every rule of the schema is checked again here,
-/// plus the ones a schema cannot say (each dimension exactly once, evidence for every score below 4).
+/// plus the ones a schema cannot say (each dimension exactly once, evidence for every score below the pass line).
 /// Errors are precise and few, because they are sent back to the model on a re-ask.
 /// </summary>
 public static class ReviewReplyValidator
 {
     private const int MaxErrors = 8;
-    private const int PassLine = 4;
 
     private static readonly JsonDocumentOptions ParseOptions = new() { AllowDuplicateProperties = false, MaxDepth = 16 };
 
@@ -37,7 +36,8 @@ public static class ReviewReplyValidator
     }
 
     /// <summary>Validates a <c>review</c> reply for the <paramref name="dimensions"/> asked of a profile with <paramref name="layerKeys"/>.</summary>
-    public static ReplyValidation<ParsedReview> ValidateReview(string reply, IReadOnlyList<string> dimensions, IReadOnlyCollection<string> layerKeys)
+    /// <param name="passingScore">The gate's smallest passing score (<see cref="Scoring.GateOptions.PassingScore"/>): below it a score needs evidence.</param>
+    public static ReplyValidation<ParsedReview> ValidateReview(string reply, IReadOnlyList<string> dimensions, IReadOnlyCollection<string> layerKeys, int passingScore)
     {
         ArgumentNullException.ThrowIfNull(dimensions);
         ArgumentNullException.ThrowIfNull(layerKeys);
@@ -60,7 +60,7 @@ public static class ReviewReplyValidator
                 var i = 0;
                 foreach (var item in scores.EnumerateArray())
                 {
-                    var parsed = ParseScore(item, $"scores[{i++}]", dimensions, layerKeys, errors);
+                    var parsed = ParseScore(item, $"scores[{i++}]", dimensions, layerKeys, passingScore, errors);
                     if (parsed is not null && !byDimension.TryAdd(parsed.Dimension, parsed))
                     {
                         errors.Add($"dimension '{parsed.Dimension}' is scored more than once; score each dimension exactly once");
@@ -107,9 +107,13 @@ public static class ReviewReplyValidator
         }
     }
 
-    /// <summary>Validates an <c>adjudication</c> reply for <paramref name="dimension"/>.</summary>
-    public static ReplyValidation<ParsedAdjudication> ValidateAdjudication(string reply, string dimension)
+    /// <summary>
+    /// Validates an <c>adjudication</c> reply for <paramref name="dimension"/>: the final score, the rationale, and each
+    /// refutation (the critic's reviewer id and quote, a counter-quote from a real layer, a reason).
+    /// </summary>
+    public static ReplyValidation<ParsedAdjudication> ValidateAdjudication(string reply, string dimension, IReadOnlyCollection<string> layerKeys)
     {
+        ArgumentNullException.ThrowIfNull(layerKeys);
         if (!TryParse(reply, out var document, out var parseError))
         {
             return ReplyValidation<ParsedAdjudication>.Fail(parseError);
@@ -118,7 +122,7 @@ public static class ReviewReplyValidator
         {
             var errors = new List<string>();
             var root = document.RootElement;
-            if (!CheckObject(root, "the reply", ["dimension", "score", "rationale"], errors))
+            if (!CheckObject(root, "the reply", ["dimension", "score", "rationale", "refutations"], errors))
             {
                 return ReplyValidation<ParsedAdjudication>.Fail(Join(errors));
             }
@@ -129,10 +133,36 @@ public static class ReviewReplyValidator
             }
             var score = Score(root, "score", errors);
             var rationale = NonEmptyString(root, "rationale", "rationale", errors);
+            var refutations = new List<RefutationClaim>();
+            if (root.TryGetProperty("refutations", out var array) && CheckArray(array, "refutations", errors))
+            {
+                var i = 0;
+                foreach (var item in array.EnumerateArray())
+                {
+                    if (ParseRefutation(item, $"refutations[{i++}]", layerKeys, errors) is { } claim)
+                    {
+                        refutations.Add(claim);
+                    }
+                }
+            }
             return errors.Count > 0 || score is null || rationale is null
                 ? ReplyValidation<ParsedAdjudication>.Fail(Join(errors))
-                : ReplyValidation<ParsedAdjudication>.Ok(new ParsedAdjudication(dimension, score.Value, rationale));
+                : ReplyValidation<ParsedAdjudication>.Ok(new ParsedAdjudication(dimension, score.Value, rationale, refutations));
         }
+    }
+
+    private static RefutationClaim? ParseRefutation(JsonElement item, string path, IReadOnlyCollection<string> layerKeys, List<string> errors)
+    {
+        if (!CheckObject(item, path, ["reviewer", "quote", "counter", "reason"], errors))
+        {
+            return null;
+        }
+        var before = errors.Count;
+        var reviewer = NonEmptyString(item, "reviewer", $"{path}.reviewer", errors);
+        var quote = NonEmptyString(item, "quote", $"{path}.quote", errors);
+        var reason = NonEmptyString(item, "reason", $"{path}.reason", errors);
+        var counter = item.TryGetProperty("counter", out var c) ? ParseQuote(c, $"{path}.counter", layerKeys, errors) : null;
+        return errors.Count == before && counter is not null ? new RefutationClaim(reviewer!, quote!, counter, reason!) : null;
     }
 
     private static bool TryParse(string reply, out JsonDocument document, out string error)
@@ -158,7 +188,7 @@ public static class ReviewReplyValidator
     }
 
     private static DimensionScore? ParseScore(
-        JsonElement item, string path, IReadOnlyList<string> dimensions, IReadOnlyCollection<string> layerKeys, List<string> errors)
+        JsonElement item, string path, IReadOnlyList<string> dimensions, IReadOnlyCollection<string> layerKeys, int passingScore, List<string> errors)
     {
         if (!CheckObject(item, path, ["dimension", "score", "rationale", "evidence"], errors))
         {
@@ -183,9 +213,9 @@ public static class ReviewReplyValidator
                     evidence.Add(parsed);
                 }
             }
-            if (score < PassLine && evidenceArray.GetArrayLength() == 0)
+            if (score < passingScore && evidenceArray.GetArrayLength() == 0)
             {
-                errors.Add($"{path} ({dimension} = {score}) is below {PassLine} and needs at least one evidence item quoting the defect");
+                errors.Add($"{path} ({dimension} = {score}) is below {passingScore} and needs at least one evidence item quoting the defect");
             }
         }
         return errors.Count == before ? new DimensionScore(dimension!, score, rationale!, evidence) : null;

@@ -47,14 +47,27 @@ public static class ReviewSchema
         return ToElement(root);
     }
 
-    /// <summary>The <c>adjudication</c> schema for one dimension.</summary>
-    public static JsonElement ForAdjudication(string dimension)
+    /// <summary>
+    /// The <c>adjudication</c> schema for one dimension: the final score, the rationale, and refutations that answer a
+    /// named critic's quote with a counter-quote from one of <paramref name="layerKeys"/>.
+    /// </summary>
+    public static JsonElement ForAdjudication(string dimension, IReadOnlyList<string> layerKeys)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dimension);
+        ArgumentNullException.ThrowIfNull(layerKeys);
+        var counter = StrictObject(
+            ("layer", new JsonObject { ["type"] = "string", ["enum"] = Strings(layerKeys) }),
+            ("quote", new JsonObject { ["type"] = "string" }));
+        var refutation = StrictObject(
+            ("reviewer", new JsonObject { ["type"] = "string" }),
+            ("quote", new JsonObject { ["type"] = "string" }),
+            ("counter", counter),
+            ("reason", new JsonObject { ["type"] = "string" }));
         var root = StrictObject(
             ("dimension", new JsonObject { ["type"] = "string", ["enum"] = Strings([dimension]) }),
             ("score", ScoreSchema()),
-            ("rationale", new JsonObject { ["type"] = "string" }));
+            ("rationale", new JsonObject { ["type"] = "string" }),
+            ("refutations", new JsonObject { ["type"] = "array", ["items"] = refutation }));
         return ToElement(root);
     }
 
@@ -69,11 +82,11 @@ public static class ReviewSchema
     }
 
     /// <summary>Chat options for an adjudication request.</summary>
-    public static ChatOptions AdjudicationOptions(PersonaFile adjudicator, string dimension)
+    public static ChatOptions AdjudicationOptions(PersonaFile adjudicator, string dimension, IReadOnlyList<string> layerKeys)
     {
         ArgumentNullException.ThrowIfNull(adjudicator);
-        return Options(ForAdjudication(dimension), AdjudicationSchemaName,
-            "The final score of one disputed dimension and why.", adjudicator.Temperature);
+        return Options(ForAdjudication(dimension, layerKeys), AdjudicationSchemaName,
+            "The final score of one disputed dimension, why, and the critiques it refutes with counter-quotes.", adjudicator.Temperature);
     }
 
     private static ChatOptions Options(JsonElement schema, string name, string description, double temperature) => new()
