@@ -45,9 +45,6 @@ internal static class LlmBatch
             var at = "ReviewPanel:Llm:Endpoints:default:";
             var settings = new Dictionary<string, string?>
             {
-                ["ReviewPanel:Llm:PersonasPath"] = Path.Combine(root, "prompts", "reviewers"),
-                ["ReviewPanel:Llm:RubricPath"] = Path.Combine(root, "prompts", "rubric.md"),
-                ["ReviewPanel:Llm:AdjudicatorPath"] = Path.Combine(root, "prompts", "adjudicator.md"),
                 [at + "Provider"] = LlmProviders.AzureOpenAI,
                 [at + "Endpoint"] = server.BaseUri.ToString(),
                 [at + "Deployment"] = "panel",
@@ -63,17 +60,11 @@ internal static class LlmBatch
                 [at + "CircuitBreaker:FailureRatio"] = "1.0",
                 [at + "CircuitBreaker:MinimumThroughput"] = "1000000",
             };
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-            await using var services = new ServiceCollection().AddLogging().AddReviewPanelLlm(configuration).BuildServiceProvider();
-            var catalog = services.GetRequiredService<LlmReviewerCatalog>();
-            var rubric = RubricDocument.Load(Path.Combine(root, "prompts", "rubric.md"));
-
-            var store = new SqliteReviewStore(Options.Create(new StoreOptions { Path = Path.Combine(dir.FullName, "history.db") }),
-                TimeProvider.System, NullLogger<SqliteReviewStore>.Instance);
+            await using var services = BenchHost.Build(Path.Combine(dir.FullName, "history.db"), settings);
+            var store = services.GetRequiredService<IReviewStore>();
             await store.InitializeAsync(CancellationToken.None);
-            var panel = new PanelRunner([.. catalog.Reviewers], catalog.Adjudicator, new GateOptions(), rubric.Sha256, new StoreReviewCache(store),
-                fresh: false, TimeProvider.System, NullLogger<PanelRunner>.Instance);
-            var batch = new BatchRunner(new ProfileImporter(), store, TimeProvider.System, NullLogger<BatchRunner>.Instance);
+            var panel = services.GetRequiredService<PanelBuilder>().Build(PanelKind.Llm, fresh: false);
+            var batch = services.GetRequiredService<BatchRunner>();
             // Enough profiles in flight that the limiters, not the batch, decide the pace.
             var parallel = Math.Max(8, quota.MaxConcurrency);
 

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReviewPanel.Heuristics;
@@ -28,7 +29,8 @@ public class MicroBenchmarks
     private string _fixture = "";
     private RoleProfile _profile = null!;
     private ProfileReport _report = null!;
-    private IReadOnlyCollection<string> _declared = [];
+    private IReadOnlyList<ReviewerDescriptor> _panel = [];
+    private ServiceProvider _services = null!;
     private string _dir = "";
     private SqliteReviewStore _store = null!;
     private int _appended;
@@ -38,11 +40,11 @@ public class MicroBenchmarks
     {
         _fixture = Path.Combine(Root.Find(), "fixtures", "profiles", "devops-sre-p6.txt");
         _profile = _importer.Import(_fixture).Profile!;
-        var panel = new PanelRunner(HeuristicPanel.CreateDefault(), null, new GateOptions(), "bench", null, false, TimeProvider.System,
-            NullLogger<PanelRunner>.Instance);
-        _report = panel.ReviewAsync("micro", _profile, CancellationToken.None).GetAwaiter().GetResult();
-        _declared = panel.Reviewers.SelectMany(r => r.Descriptor.Dimensions).Distinct(StringComparer.Ordinal).ToList();
         _dir = Directory.CreateTempSubdirectory("reviewpanel-micro-").FullName;
+        _services = BenchHost.Build(Path.Combine(_dir, "panel.db"));
+        var panel = _services.GetRequiredService<PanelBuilder>().Build(PanelKind.Offline, fresh: false);
+        _report = panel.ReviewAsync("micro", _profile, CancellationToken.None).GetAwaiter().GetResult();
+        _panel = panel.Reviewers.Select(r => r.Descriptor).ToList();
         _store = new SqliteReviewStore(Options.Create(new StoreOptions { Path = Path.Combine(_dir, "history.db") }), TimeProvider.System,
             NullLogger<SqliteReviewStore>.Instance);
         _store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -51,6 +53,7 @@ public class MicroBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _services.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_dir, recursive: true);
     }
@@ -65,13 +68,13 @@ public class MicroBenchmarks
         var ungrounded = 0;
         foreach (var review in _report.Reviews)
         {
-            ungrounded += check.Apply(review, 4).Scores.Count(s => s.Ungrounded);
+            ungrounded += check.Apply(review, new GateOptions().PassThreshold).Scores.Count(s => s.Ungrounded);
         }
         return ungrounded;
     }
 
     [Benchmark(Description = "aggregation (gate decide)")]
-    public Verdict Aggregation() => _gate.Decide(_report.Reviews, [], _declared);
+    public Verdict Aggregation() => _gate.Decide(_report.Reviews, [], _panel);
 
     [Benchmark(Description = "hash chain append (SQLite)")]
     public bool HashChainAppend() =>

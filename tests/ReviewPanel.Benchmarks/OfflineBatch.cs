@@ -1,13 +1,9 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ReviewPanel.Heuristics;
+using Microsoft.Extensions.DependencyInjection;
 using ReviewPanel.Panel;
 using ReviewPanel.Profiles;
 using ReviewPanel.Provenance;
-using ReviewPanel.Scoring;
 using ReviewPanel.Storage;
-using ReviewPanel.Storage.Sqlite;
 
 namespace ReviewPanel.Benchmarks;
 
@@ -33,12 +29,11 @@ internal static class OfflineBatch
                 throw new InvalidOperationException($"only {imported} of {count} imported");
             }
 
-            var store = new SqliteReviewStore(Options.Create(new StoreOptions { Path = Path.Combine(dir.FullName, "history.db") }),
-                TimeProvider.System, NullLogger<SqliteReviewStore>.Instance);
+            await using var services = BenchHost.Build(Path.Combine(dir.FullName, "history.db"));
+            var store = services.GetRequiredService<IReviewStore>();
             await store.InitializeAsync(CancellationToken.None);
-            var panel = new PanelRunner(HeuristicPanel.CreateDefault(), null, new GateOptions(), "bench", null, false, TimeProvider.System,
-                NullLogger<PanelRunner>.Instance);
-            var batch = new BatchRunner(importer, store, TimeProvider.System, NullLogger<BatchRunner>.Instance);
+            var panel = services.GetRequiredService<PanelBuilder>().Build(PanelKind.Offline, fresh: false);
+            var batch = services.GetRequiredService<BatchRunner>();
             var run = new RunProvenance
             {
                 RunId = "bench-" + count,

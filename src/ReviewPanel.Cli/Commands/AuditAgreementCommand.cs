@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using ReviewPanel.Audit;
 using ReviewPanel.Cli.Output;
 using ReviewPanel.Panel;
@@ -29,12 +28,12 @@ public static class AuditAgreementCommand
         command.Options.Add(since);
         command.Options.Add(dimension);
         command.Options.Add(format);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, stdout, stderr, token) =>
-            RunAsync(services.GetRequiredService<IReviewStore>(), parse.GetValue(since), parse.GetValue(dimension), parse.GetRequiredValue(format), stdout, stderr, token), ct));
+        command.SetAction((parse, ct) => CommandRunner.RunAsync<HistoryQueries>(parse, (history, stdout, stderr, token) =>
+            RunAsync(history, parse.GetValue(since), parse.GetValue(dimension), parse.GetRequiredValue(format), stdout, stderr, token), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(IReviewStore store, string? sinceText, string? dimension, string format, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunAsync(HistoryQueries history, string? sinceText, string? dimension, string format, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         DateTimeOffset? since = null;
         if (sinceText is not null)
@@ -47,7 +46,7 @@ public static class AuditAgreementCommand
             since = parsed;
         }
 
-        var reports = await LoadAsync(store, since, ct).ConfigureAwait(false);
+        var reports = await history.GetReportsAsync(since, ct).ConfigureAwait(false);
         if (reports.Count == 0)
         {
             await stderr.WriteLineAsync(since is null ? "error: the history holds no reviewed profiles" : $"error: no reports recorded since {since:u}").ConfigureAwait(false);
@@ -133,43 +132,6 @@ public static class AuditAgreementCommand
             console.Write(table);
         }
         return ExitCodes.Pass;
-    }
-
-    /// <summary>Each profile's latest report, or every report recorded since the date (all of each profile's history in range).</summary>
-    private static async Task<List<ProfileReport>> LoadAsync(IReviewStore store, DateTimeOffset? since, CancellationToken ct)
-    {
-        var latest = new List<StoredVerdict>();
-        await foreach (var v in store.GetLatestVerdictsAsync(ct).ConfigureAwait(false))
-        {
-            latest.Add(v);
-        }
-        var sequences = new List<long>();
-        if (since is null)
-        {
-            sequences.AddRange(latest.Select(v => v.Sequence));
-        }
-        else
-        {
-            foreach (var profileId in latest.Select(v => v.ProfileId).Distinct(StringComparer.Ordinal))
-            {
-                await foreach (var v in store.GetHistoryAsync(profileId, ct).ConfigureAwait(false))
-                {
-                    if (v.RecordedAt >= since)
-                    {
-                        sequences.Add(v.Sequence);
-                    }
-                }
-            }
-        }
-        var reports = new List<ProfileReport>();
-        foreach (var sequence in sequences.Distinct().Order())
-        {
-            if (await store.GetReportAsync(sequence, ct).ConfigureAwait(false) is { } report)
-            {
-                reports.Add(report);
-            }
-        }
-        return reports;
     }
 
     private static string Number(double? value, string pattern) => value is { } v ? v.ToString(pattern, CultureInfo.InvariantCulture) : "–";

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using ReviewPanel.Storage;
+using ReviewPanel.Audit;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -10,9 +9,9 @@ public static class AuditCommand
     public static Command Create()
     {
         var verify = new Command("verify", "Walk the whole history's hash chain and name the first broken link.");
-        verify.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async (services, stdout, stderr, token) =>
+        verify.SetAction((parse, ct) => CommandRunner.RunAsync<HistoryQueries>(parse, async (history, stdout, stderr, token) =>
         {
-            var result = await services.GetRequiredService<IReviewStore>().VerifyChainAsync(token).ConfigureAwait(false);
+            var result = await history.VerifyAsync(token).ConfigureAwait(false);
             if (result.Intact)
             {
                 await stdout.WriteLineAsync($"history intact: {result.RecordsChecked} records, hash chain verified").ConfigureAwait(false);

@@ -1,10 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using ReviewPanel.Audit;
-using ReviewPanel.Cli.Hosting;
 using ReviewPanel.Cli.Output;
 using ReviewPanel.Panel;
 using ReviewPanel.Scoring;
@@ -31,58 +28,33 @@ public static class CalibrateCommand
         command.Arguments.Add(folder);
         command.Options.Add(panel);
         command.Options.Add(format);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, stdout, stderr, token) =>
-            RunAsync(services, parse.GetRequiredValue(folder), parse.GetValue(panel), parse.GetRequiredValue(format),
+        command.SetAction((parse, ct) => CommandRunner.RunAsync<CalibrationService>(parse, (calibration, stdout, stderr, token) =>
+            RunAsync(calibration, parse.GetRequiredValue(folder), parse.GetValue(panel), parse.GetRequiredValue(format),
                 "calibrate " + string.Join(' ', parse.Tokens.Select(t => t.Value)), stdout, stderr, token), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(IServiceProvider services, string folder, PanelKind kind, string format, string commandLine,
+    private static async Task<int> RunAsync(CalibrationService calibration, string folder, PanelKind kind, string format, string commandLine,
         TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        if (!Directory.Exists(folder))
+        var run = await calibration.CalibrateAsync(folder, kind, commandLine, ct).ConfigureAwait(false);
+        foreach (var p in run.Problems.Concat(run.NotJudged))
         {
-            await stderr.WriteLineAsync($"error: calibration folder '{folder}' does not exist").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: {p}").ConfigureAwait(false);
+        }
+        if (run.Report is not { } report)
+        {
             return ExitCodes.Error;
-        }
-        var threshold = services.GetRequiredService<IOptions<GateOptions>>().Value.PassingScore;
-        var (sources, labels, problems) = ReadLabels(folder, threshold);
-        if (problems.Count == 0 && sources.Count == 0)
-        {
-            problems.Add($"{folder}: no profile files (.txt, .json) with {GoldLabel.SidecarSuffix} labels found");
-        }
-        if (problems.Count > 0)
-        {
-            foreach (var p in problems)
-            {
-                await stderr.WriteLineAsync($"error: {p}").ConfigureAwait(false);
-            }
-            return ExitCodes.Error;
-        }
-
-        var factory = services.GetRequiredService<PanelFactory>();
-        var rubric = factory.LoadRubric();
-        var runner = factory.Create(kind, rubric, fresh: false);
-        var run = factory.DescribeRun(runner, rubric, commandLine, kind);
-        var parallel = services.GetRequiredService<IOptions<PanelOptions>>().Value.MaxParallelProfiles;
-        var result = await services.GetRequiredService<BatchRunner>().RunAsync(runner, run, sources, parallel, null, ct).ConfigureAwait(false);
-
-        var cases = result.Profiles.Select((p, i) => new CalibrationCase(sources[i], p.ProfileId, labels[i], p.Verdict, p.Scores)).ToList();
-        var report = CalibrationReport.Compute(cases);
-        var errored = result.Profiles.Where(p => p.Verdict == VerdictOutcome.Error).ToList();
-        foreach (var e in errored)
-        {
-            await stderr.WriteLineAsync($"error: {e.Source}: not judged ({e.Error}); counted as not passed").ConfigureAwait(false);
         }
 
         if (format == "json")
         {
             var json = new
             {
-                runId = result.RunId,
+                runId = run.RunId,
                 folder,
                 panel = kind.ToString().ToLowerInvariant(),
-                profiles = cases.Count,
+                profiles = report.Cases.Count,
                 dimensions = report.Dimensions,
                 gate = new
                 {
@@ -94,7 +66,7 @@ public static class CalibrateCommand
                     precision = report.Gate.Precision,
                     recall = report.Gate.Recall,
                 },
-                cases = cases.Select(c => new
+                cases = report.Cases.Select(c => new
                 {
                     source = c.Source,
                     profileId = c.ProfileId,
@@ -106,47 +78,9 @@ public static class CalibrateCommand
         }
         else
         {
-            Print(report, result.RunId, kind, ConsoleFactory.For(stdout));
+            Print(report, run.RunId!, kind, ConsoleFactory.For(stdout));
         }
-        return errored.Count > 0 ? ExitCodes.Error : ExitCodes.Pass;
-    }
-
-    /// <summary>Every profile file with its gold sidecar; a missing, orphaned or malformed sidecar is a problem naming the file.</summary>
-    private static (List<string> Sources, List<GoldLabel> Labels, List<string> Problems) ReadLabels(string folder, int passThreshold)
-    {
-        var sources = new List<string>();
-        var labels = new List<GoldLabel>();
-        var problems = new List<string>();
-        var files = Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).ToList();
-        foreach (var file in files.Where(f => !f.EndsWith(GoldLabel.SidecarSuffix, StringComparison.OrdinalIgnoreCase)
-            && (f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))))
-        {
-            var gold = file + GoldLabel.SidecarSuffix;
-            if (!File.Exists(gold))
-            {
-                problems.Add($"{file}: no gold labels (expected {Path.GetFileName(gold)} beside it)");
-                continue;
-            }
-            try
-            {
-                labels.Add(GoldLabel.Parse(File.ReadAllText(gold), gold, passThreshold));
-                sources.Add(file);
-            }
-            catch (InvalidDataException ex)
-            {
-                problems.Add(ex.Message);
-            }
-            catch (IOException ex)
-            {
-                problems.Add($"{gold}: cannot read ({ex.Message})");
-            }
-        }
-        foreach (var orphan in files.Where(f => f.EndsWith(GoldLabel.SidecarSuffix, StringComparison.OrdinalIgnoreCase)
-            && !File.Exists(f[..^GoldLabel.SidecarSuffix.Length])))
-        {
-            problems.Add($"{orphan}: labels a profile file that does not exist ({Path.GetFileName(orphan[..^GoldLabel.SidecarSuffix.Length])})");
-        }
-        return (sources, labels, problems);
+        return run.NotJudged.Count > 0 ? ExitCodes.Error : ExitCodes.Pass;
     }
 
     private static void Print(CalibrationReport report, string runId, PanelKind kind, IAnsiConsole console)

@@ -4,18 +4,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ReviewPanel.Cli.Hosting;
+using ReviewPanel.Panel;
 using ReviewPanel.Storage;
 
 namespace ReviewPanel.Cli.Commands;
 
 /// <summary>
-/// Runs one command inside the host with its store ready. Configuration problems become one clear line on stderr
-/// and exit code 2, never a stack trace.
+/// A composition root for one command: builds the host, validates every option registered for validation at start,
+/// readies the store, resolves the one service the command calls and runs it. Configuration problems become one clear
+/// line on stderr and exit code 2, never a stack trace.
 /// </summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, TextWriter, TextWriter, CancellationToken, Task<int>> body, CancellationToken cancellationToken,
+    public static async Task<int> RunAsync<TService>(ParseResult parse, Func<TService, TextWriter, TextWriter, CancellationToken, Task<int>> body, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? settings = null)
+        where TService : notnull
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
@@ -24,8 +27,9 @@ internal static class CommandRunner
             // Command-line flags that are settings (e.g. --repeats) win over appsettings.json and the environment.
             using var host = ReviewPanelHost.Build(settings is null ? null : b => b.Configuration.AddInMemoryCollection(settings));
             var services = host.Services;
+            services.GetRequiredService<IStartupValidator>().Validate();
             await services.GetRequiredService<IReviewStore>().InitializeAsync(cancellationToken).ConfigureAwait(false);
-            return await body(services, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            return await body(services.GetRequiredService<TService>(), stdout, stderr, cancellationToken).ConfigureAwait(false);
         }
         catch (OptionsValidationException ex)
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using ReviewPanel.Audit;
 using ReviewPanel.Cli.Output;
 using ReviewPanel.Reviewing;
@@ -24,24 +23,21 @@ public static class HistoryCommand
         var command = new Command("history", "Every recorded verdict of a profile, newest first, with its per-dimension scores and what changed since the run before (text layers, rubric, prompts, models).");
         command.Arguments.Add(id);
         command.Options.Add(format);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, stdout, stderr, token) =>
-            RunAsync(services.GetRequiredService<IReviewStore>(), parse.GetRequiredValue(id), parse.GetRequiredValue(format), stdout, stderr, token), ct));
+        command.SetAction((parse, ct) => CommandRunner.RunAsync<HistoryQueries>(parse, (history, stdout, stderr, token) =>
+            RunAsync(history, parse.GetRequiredValue(id), parse.GetRequiredValue(format), stdout, stderr, token), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(IReviewStore store, string profileId, string format, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunAsync(HistoryQueries history, string profileId, string format, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var records = new List<StoredVerdict>();
-        await foreach (var r in store.GetHistoryAsync(profileId, ct).ConfigureAwait(false))
-        {
-            records.Add(r);
-        }
-        if (records.Count == 0)
+        var entries = await history.GetHistoryAsync(profileId, ct).ConfigureAwait(false);
+        if (entries.Count == 0)
         {
             await stderr.WriteLineAsync($"error: no history for profile '{profileId}'").ConfigureAwait(false);
             return ExitCodes.Error;
         }
-        var changes = await ChangesAsync(store, records, ct).ConfigureAwait(false);
+        var records = entries.Select(e => e.Record).ToList();
+        var changes = entries.Select(e => e.Changes).ToList();
         if (format == "json")
         {
             var runs = new JsonArray();
@@ -86,29 +82,6 @@ public static class HistoryCommand
         }
         ConsoleFactory.For(stdout).Write(table);
         return ExitCodes.Pass;
-    }
-
-    /// <summary>For each record (newest first), what changed against the record after it in the list (the run before); null for the oldest or when a report is missing.</summary>
-    private static async Task<List<RunChanges?>> ChangesAsync(IReviewStore store, List<StoredVerdict> records, CancellationToken ct)
-    {
-        var reports = new List<ReviewPanel.Panel.ProfileReport?>(records.Count);
-        var runs = new Dictionary<string, ReviewPanel.Provenance.RunProvenance?>(StringComparer.Ordinal);
-        foreach (var r in records)
-        {
-            reports.Add(await store.GetReportAsync(r.Sequence, ct).ConfigureAwait(false));
-            if (!runs.ContainsKey(r.RunId))
-            {
-                runs[r.RunId] = await store.GetRunAsync(r.RunId, ct).ConfigureAwait(false);
-            }
-        }
-        var result = new List<RunChanges?>(records.Count);
-        for (var i = 0; i < records.Count; i++)
-        {
-            result.Add(i + 1 < records.Count && reports[i] is { } current && reports[i + 1] is { } previous
-                ? RunChanges.Compare(previous, runs[records[i + 1].RunId], current, runs[records[i].RunId])
-                : null);
-        }
-        return result;
     }
 
     internal static string Describe(RunChanges? changes, bool oldest)

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using ReviewPanel.Cli.Output;
+using ReviewPanel.Queueing;
 using ReviewPanel.Storage;
 
 namespace ReviewPanel.Cli.Commands;
@@ -17,8 +17,8 @@ public static class QueueCommand
         var format = OutputFormats.Option("text", "json");
         var command = new Command("queue", "Show the work queue: jobs per state, the oldest waiting one and its age, the dead-letter jobs, and who did the work.");
         command.Options.Add(format);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, stdout, _, token) =>
-            ShowAsync(services, stdout, parse.GetRequiredValue(format), token), ct));
+        command.SetAction((parse, ct) => CommandRunner.RunAsync<DraftQueue>(parse, (queue, stdout, _, token) =>
+            ShowAsync(queue, stdout, parse.GetRequiredValue(format), token), ct));
 
         var id = new Argument<long?>("id") { Description = "The job to put back in the queue.", Arity = ArgumentArity.ZeroOrOne };
         var dead = new Option<bool>("--dead") { Description = "Requeue every dead job." };
@@ -32,9 +32,8 @@ public static class QueueCommand
                 r.AddError("give either a job id or --dead.");
             }
         });
-        requeue.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async (services, stdout, stderr, token) =>
+        requeue.SetAction((parse, ct) => CommandRunner.RunAsync<DraftQueue>(parse, async (queue, stdout, stderr, token) =>
         {
-            var queue = services.GetRequiredService<IWorkQueue>();
             if (parse.GetValue(dead))
             {
                 var count = await queue.RequeueDeadAsync(token).ConfigureAwait(false);
@@ -54,12 +53,9 @@ public static class QueueCommand
         return command;
     }
 
-    private static async Task<int> ShowAsync(IServiceProvider services, TextWriter stdout, string format, CancellationToken cancellationToken)
+    private static async Task<int> ShowAsync(DraftQueue queue, TextWriter stdout, string format, CancellationToken cancellationToken)
     {
-        var queue = services.GetRequiredService<IWorkQueue>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var status = await queue.GetStatusAsync(cancellationToken).ConfigureAwait(false);
-        var dead = await queue.ListAsync(WorkState.Dead, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var (status, dead, now) = await queue.StatusAsync(cancellationToken).ConfigureAwait(false);
         var oldest = status.OldestWaiting;
         var age = oldest is null ? (TimeSpan?)null : now - oldest.EnqueuedAt;
         if (format == "json")

@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using ReviewPanel.Cli.Output;
+using ReviewPanel.Panel;
 using ReviewPanel.Reporting;
-using ReviewPanel.Serialization;
-using ReviewPanel.Storage;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -22,11 +19,10 @@ public static class ReportCommand
         command.Options.Add(latest);
         command.Options.Add(format);
         command.Options.Add(output);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async (services, stdout, stderr, token) =>
+        command.SetAction((parse, ct) => CommandRunner.RunAsync<ReviewRunService>(parse, async (runs, stdout, stderr, token) =>
         {
-            var store = services.GetRequiredService<IReviewStore>();
-            var runId = parse.GetValue(run) ?? await store.GetLatestRunIdAsync(token).ConfigureAwait(false);
-            var model = runId is null ? null : await RunReportLoader.LoadAsync(store, runId, token).ConfigureAwait(false);
+            var runId = await runs.Reports.ResolveRunIdAsync(parse.GetValue(run), token).ConfigureAwait(false);
+            var model = runId is null ? null : await runs.Reports.LoadAsync(runId, token).ConfigureAwait(false);
             if (model is null)
             {
                 await stderr.WriteLineAsync(runId is null ? "error: no run recorded yet" : $"error: no run '{runId}'").ConfigureAwait(false);
@@ -34,24 +30,7 @@ public static class ReportCommand
             }
             var path = parse.GetRequiredValue(output);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            await using (var file = File.CreateText(path))
-            {
-                switch (parse.GetRequiredValue(format))
-                {
-                    case "json":
-                        await file.WriteAsync(JsonSerializer.Serialize(model, ReviewPanelJson.Indented)).ConfigureAwait(false);
-                        break;
-                    case "md":
-                        new MarkdownReportWriter().Write(model, file);
-                        break;
-                    case "junit":
-                        new JUnitReportWriter().Write(model, file);
-                        break;
-                    default:
-                        new HtmlReportWriter().Write(model, file);
-                        break;
-                }
-            }
+            runs.Writers.For(parse.GetRequiredValue(format)).WriteFile(model, path);
             await stdout.WriteLineAsync($"wrote {path} ({model.Profiles.Count} profiles, run {model.Run.RunId})").ConfigureAwait(false);
             return ExitCodes.Pass;
         }, ct));

@@ -1,12 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ReviewPanel.Cli.Hosting;
 using ReviewPanel.Cli.Output;
 using ReviewPanel.Panel;
-using ReviewPanel.Profiles;
-using ReviewPanel.Scoring;
-using ReviewPanel.Storage;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -39,49 +33,21 @@ public static class RerunCommand
                 r.AddError("choose what to rerun: --failed, --errors and/or --profile <id>.");
             }
         });
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, stdout, stderr, token) =>
-            RunAsync(services, stdout, stderr, new Selection(parse.GetValue(failed), parse.GetValue(errors), parse.GetValue(profile) ?? [], parse.GetValue(since)),
+        command.SetAction((parse, ct) => CommandRunner.RunAsync<RerunService>(parse, (reruns, stdout, stderr, token) =>
+            RunAsync(reruns, stdout, stderr, new RerunSelection(parse.GetValue(failed), parse.GetValue(errors), parse.GetValue(profile) ?? [], parse.GetValue(since)),
                 parse.GetRequiredValue(format), parse.GetValue(panel), parse.GetValue(fresh), "rerun " + string.Join(' ', parse.Tokens.Select(t => t.Value)), token), ct));
         return command;
     }
 
-    private sealed record Selection(bool Failed, bool Errors, IReadOnlyCollection<string> ProfileIds, DateTimeOffset? Since)
-    {
-        public bool Matches(StoredVerdict v) =>
-            (Since is null || v.RecordedAt >= Since)
-            && ((Failed && v.Outcome == VerdictOutcome.Fail) || (Errors && v.Outcome == VerdictOutcome.Error) || ProfileIds.Contains(v.ProfileId, StringComparer.Ordinal));
-    }
-
-    private static async Task<int> RunAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, Selection selection, string format, PanelKind kind,
+    private static async Task<int> RunAsync(RerunService reruns, TextWriter stdout, TextWriter stderr, RerunSelection selection, string format, PanelKind kind,
         bool fresh, string commandLine, CancellationToken cancellationToken)
     {
-        var store = services.GetRequiredService<IReviewStore>();
-        var queue = services.GetRequiredService<IWorkQueue>();
-        var importer = services.GetRequiredService<ProfileImporter>();
-        var selected = await store.GetLatestVerdictsAsync(cancellationToken).Where(selection.Matches).ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (selected.Count == 0)
+        var result = await reruns.RerunAsync(selection, kind, fresh, commandLine, cancellationToken).ConfigureAwait(false);
+        if (result is null)
         {
             await stdout.WriteLineAsync("nothing to rerun: no latest verdict matches").ConfigureAwait(false);
             return ExitCodes.Pass;
         }
-
-        var factory = services.GetRequiredService<PanelFactory>();
-        var rubric = factory.LoadRubric();
-        var panel = factory.Create(kind, rubric, fresh);
-        var run = factory.DescribeRun(panel, rubric, commandLine, kind);
-        var parallel = services.GetRequiredService<IOptions<PanelOptions>>().Value.MaxParallelProfiles;
-
-        // The file as it is now (a changed file is a new version); gone, the content stored when it was queued.
-        async ValueTask<ImportResult> LoadAsync(string source, CancellationToken ct)
-        {
-            var content = importer.TryReadBytes(source) ?? await queue.FindLatestContentAsync(source, ct).ConfigureAwait(false);
-            return content is null
-                ? ImportResult.Failure(source, ImportErrorKind.Unreadable, "the file is gone and no copy was stored (only queued drafts keep their content)")
-                : importer.Import(source, content);
-        }
-
-        var result = await services.GetRequiredService<BatchRunner>()
-            .RunAsync(panel, run, selected.Select(v => v.Source).ToList(), LoadAsync, parallel, null, cancellationToken).ConfigureAwait(false);
         foreach (var broken in result.Profiles.Where(p => p.ProfileId is null && p.Error is not null))
         {
             await stderr.WriteLineAsync($"error: {broken.Source}: {broken.Error}").ConfigureAwait(false);
@@ -89,7 +55,7 @@ public static class RerunCommand
         await BatchOutput.WriteAsync(result, format, stdout).ConfigureAwait(false);
         var reused = result.Profiles.Sum(p => p.ReusedReviews);
         var calls = result.Profiles.Sum(p => p.ModelCalls);
-        await stderr.WriteLineAsync($"rerun {run.RunId}: {result.Profiles.Count} profile(s), {reused} review(s) reused from earlier runs, {calls} model call(s)").ConfigureAwait(false);
+        await stderr.WriteLineAsync($"rerun {result.RunId}: {result.Profiles.Count} profile(s), {reused} review(s) reused from earlier runs, {calls} model call(s)").ConfigureAwait(false);
         return result.ExitCode;
     }
 }

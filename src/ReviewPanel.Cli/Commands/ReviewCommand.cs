@@ -1,12 +1,7 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ReviewPanel.Cli.Hosting;
 using ReviewPanel.Cli.Output;
 using ReviewPanel.Panel;
-using ReviewPanel.Profiles;
 using ReviewPanel.Reporting;
-using Spectre.Console;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -36,47 +31,38 @@ public static class ReviewCommand
         command.Options.Add(panel);
         command.Options.Add(fresh);
         command.Options.Add(repeats);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, stdout, stderr, token) =>
-            RunAsync(services, stdout, stderr, parse.GetRequiredValue(paths), parse.GetRequiredValue(format), parse.GetValue(outDir),
+        command.SetAction((parse, ct) => CommandRunner.RunAsync<ReviewRunService>(parse, (runs, stdout, stderr, token) =>
+            RunAsync(runs, stdout, stderr, parse.GetRequiredValue(paths), parse.GetRequiredValue(format), parse.GetValue(outDir),
                 parse.GetValue(panel), parse.GetValue(fresh), "review " + string.Join(' ', parse.Tokens.Select(t => t.Value)), token), ct,
             parse.GetValue(repeats) is { } k ? new Dictionary<string, string?> { ["ReviewPanel:Llm:Repeats"] = k.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null));
         return command;
     }
 
-    internal static async Task<int> RunAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, IReadOnlyList<string> paths,
+    internal static async Task<int> RunAsync(ReviewRunService runs, TextWriter stdout, TextWriter stderr, IReadOnlyList<string> paths,
         string format, string? outDir, PanelKind kind, bool fresh, string commandLine, CancellationToken cancellationToken)
     {
-        var importer = services.GetRequiredService<ProfileImporter>();
-        var sources = importer.ExpandSources(paths).ToList();
+        var sources = runs.ExpandSources(paths);
         if (sources.Count == 0)
         {
             await stderr.WriteLineAsync($"error: no profile files (.txt, .json) found in {string.Join(", ", paths)}").ConfigureAwait(false);
             return ExitCodes.Error;
         }
 
-        var factory = services.GetRequiredService<PanelFactory>();
-        var rubric = factory.LoadRubric();
-        var panel = factory.Create(kind, rubric, fresh);
-        var run = factory.DescribeRun(panel, rubric, commandLine, kind);
-        var batch = services.GetRequiredService<BatchRunner>();
-        var parallel = services.GetRequiredService<IOptions<PanelOptions>>().Value.MaxParallelProfiles;
-
         var result = await BatchProgress.RunAsync(
             showProgress: format == "table" && sources.Count > 1 && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out),
             sources.Count,
-            onDone => batch.RunAsync(panel, run, sources, parallel, onDone, cancellationToken)).ConfigureAwait(false);
+            onDone => runs.RunAsync(new RunRequest { Sources = sources, Panel = kind, Fresh = fresh, Command = commandLine, OnProfileDone = onDone }, cancellationToken)).ConfigureAwait(false);
 
         foreach (var failed in result.Profiles.Where(p => p.ProfileId is null && p.Error is not null))
         {
             await stderr.WriteLineAsync($"error: {failed.Source}: {failed.Error}").ConfigureAwait(false);
         }
 
-        var store = services.GetRequiredService<ReviewPanel.Storage.IReviewStore>();
+        // JUnit and the report files quote the evidence, so they are written from the recorded reports, read once.
+        var model = format == "junit" || outDir is not null ? await runs.Reports.LoadAsync(result.RunId, cancellationToken).ConfigureAwait(false) : null;
         if (format == "junit")
         {
-            // JUnit quotes the evidence, so it is written from the recorded reports, as `report --format junit` does.
-            var model = await RunReportLoader.LoadAsync(store, result.RunId, cancellationToken).ConfigureAwait(false);
-            new ReviewPanel.Reporting.JUnitReportWriter().Write(model!, stdout);
+            runs.Writers.For("junit").Write(model!, stdout);
             await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         else
@@ -90,9 +76,8 @@ public static class ReviewCommand
             {
                 await BatchOutput.WriteAsync(result, "json", json).ConfigureAwait(false);
             }
-            var model = await RunReportLoader.LoadAsync(store, result.RunId, cancellationToken).ConfigureAwait(false);
-            new ReviewPanel.Reporting.JUnitReportWriter().WriteFile(model!, Path.Combine(outDir, "junit.xml"));
-            new ReviewPanel.Reporting.HtmlReportWriter().WriteFile(model!, Path.Combine(outDir, "report.html"));
+            runs.Writers.For("junit").WriteFile(model!, Path.Combine(outDir, "junit.xml"));
+            runs.Writers.For("html").WriteFile(model!, Path.Combine(outDir, "report.html"));
         }
         return result.ExitCode;
     }

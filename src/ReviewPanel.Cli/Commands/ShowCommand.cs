@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
+using ReviewPanel.Audit;
 using ReviewPanel.Cli.Output;
 using ReviewPanel.Panel;
 using ReviewPanel.Reviewing;
@@ -20,14 +20,14 @@ public static class ShowCommand
         var command = new Command("show", "The latest verdict of a profile: dimensions and who judged them, findings with evidence, per-layer provenance.");
         command.Arguments.Add(id);
         command.Options.Add(format);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, stdout, stderr, token) =>
-            RunAsync(services.GetRequiredService<IReviewStore>(), parse.GetRequiredValue(id), parse.GetRequiredValue(format), stdout, stderr, token), ct));
+        command.SetAction((parse, ct) => CommandRunner.RunAsync<HistoryQueries>(parse, (history, stdout, stderr, token) =>
+            RunAsync(history, parse.GetRequiredValue(id), parse.GetRequiredValue(format), stdout, stderr, token), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(IReviewStore store, string profileId, string format, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunAsync(HistoryQueries history, string profileId, string format, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var report = await store.GetLatestReportAsync(profileId, ct).ConfigureAwait(false);
+        var report = await history.GetLatestReportAsync(profileId, ct).ConfigureAwait(false);
         if (report is null)
         {
             await stderr.WriteLineAsync($"error: no verdict recorded for profile '{profileId}'").ConfigureAwait(false);

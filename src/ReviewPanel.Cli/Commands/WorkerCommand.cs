@@ -1,12 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using ReviewPanel.Cli.Hosting;
-using ReviewPanel.Cli.Worker;
-using ReviewPanel.Storage;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -33,55 +26,8 @@ public static class WorkerCommand
             {
                 settings["ReviewPanel:Worker:ExitWhenIdle"] = "true";
             }
-            return await RunAsync(parse.InvocationConfiguration.Error, settings, ct).ConfigureAwait(false);
+            return await WorkerHost.RunAsync(parse.InvocationConfiguration.Error, settings, ct).ConfigureAwait(false);
         });
         return command;
-    }
-
-    private static async Task<int> RunAsync(TextWriter stderr, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var host = ReviewPanelHost.Build(b =>
-            {
-                b.Configuration.AddInMemoryCollection(settings);
-                b.AddReviewPanelWorker();
-            },
-            b =>
-            {
-                // Validate what this worker uses, below, rather than every option at start: an offline worker needs no LLM endpoint.
-                b.Services.RemoveAll<IStartupValidator>();
-            });
-            var services = host.Services;
-            var worker = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
-            _ = services.GetRequiredService<IOptions<ReviewPanel.Scoring.GateOptions>>().Value;
-            _ = services.GetRequiredService<IOptions<ReviewPanel.Panel.PanelOptions>>().Value;
-            _ = services.GetRequiredService<IOptions<ReviewPanel.Profiles.ImportOptions>>().Value;
-            _ = services.GetRequiredService<IOptions<StoreOptions>>().Value;
-            var factory = services.GetRequiredService<PanelFactory>();
-            factory.Create(worker.Panel, factory.LoadRubric(), fresh: false);
-            await services.GetRequiredService<IReviewStore>().InitializeAsync(cancellationToken).ConfigureAwait(false);
-            // The host's console lifetime owns Ctrl+C and SIGTERM: it stops the worker, which drains before exiting.
-            var loops = services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
-            await host.RunAsync(cancellationToken).ConfigureAwait(false);
-            // A worker loop that died stops the host quietly; a supervisor must see it as a failure, not a clean exit.
-            var crashed = loops.Select(s => s.ExecuteTask?.Exception?.GetBaseException()).FirstOrDefault(e => e is not null);
-            if (crashed is not null)
-            {
-                await stderr.WriteLineAsync($"error: the worker stopped after a failure: {crashed.GetType().Name}: {crashed.Message}").ConfigureAwait(false);
-                return ExitCodes.Error;
-            }
-            return ExitCodes.Pass;
-        }
-        catch (OptionsValidationException ex)
-        {
-            await stderr.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}").ConfigureAwait(false);
-            return ExitCodes.Error;
-        }
-        catch (ConfigurationProblemException ex)
-        {
-            await stderr.WriteLineAsync($"configuration error: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Error;
-        }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using ReviewPanel.Panel;
 using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Cli.Hosting;

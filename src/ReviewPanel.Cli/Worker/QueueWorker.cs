@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReviewPanel.Cli.Hosting;
 using ReviewPanel.Panel;
 using ReviewPanel.Profiles;
 using ReviewPanel.Storage;
@@ -20,7 +19,7 @@ internal sealed class QueueWorker(
     IWorkQueue queue,
     IReviewStore store,
     ProfileImporter importer,
-    PanelFactory factory,
+    PanelBuilder builder,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<QueueWorker> logger) : BackgroundService
@@ -31,9 +30,7 @@ internal sealed class QueueWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var rubric = factory.LoadRubric();
-        var panel = factory.Create(settings.Panel, rubric, fresh: false);
-        var run = factory.DescribeRun(panel, rubric, "worker", settings.Panel);
+        var (panel, run) = builder.Open(settings.Panel, fresh: false, "worker");
         var inbox = settings.Inbox is { Length: > 0 } path ? new InboxScanner(Path.GetFullPath(path), importer, queue, time, logger) : null;
         using var watcher = inbox is null ? null : Watch(settings.Inbox!);
         var nextScan = DateTimeOffset.MinValue;

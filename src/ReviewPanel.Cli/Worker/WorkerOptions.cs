@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using ReviewPanel.Cli.Hosting;
+using ReviewPanel.Panel;
 
 namespace ReviewPanel.Cli.Worker;
 

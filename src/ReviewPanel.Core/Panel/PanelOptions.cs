@@ -11,6 +11,7 @@ public sealed class PanelOptions
     [Range(1, 1024)]
     public int MaxParallelProfiles { get; set; } = 4;
 
-    /// <summary>Force new reviews even when a cached one exists (the <c>--fresh</c> flag).</summary>
-    public bool Fresh { get; set; }
+    /// <summary>The rubric every reviewer judges by; its SHA-256 is recorded with every run. Default <c>prompts/rubric.md</c>.</summary>
+    [Required]
+    public string RubricPath { get; set; } = "prompts/rubric.md";
 }

@@ -11,14 +11,12 @@ namespace ReviewPanel.Panel;
 /// <summary>
 /// The panel as a composite: every reviewer runs on the profile at once, one reviewer's crash becomes an error
 /// review (data, not an exception), quotes are grounded, disagreements go to the adjudicator, and the gate decides.
+/// Caching is not its concern: <see cref="PanelBuilder"/> wraps model reviewers in <see cref="CachingReviewer"/>.
 /// </summary>
 public sealed partial class PanelRunner(
     IReadOnlyList<IReviewer> reviewers,
     IAdjudicator? adjudicator,
     GateOptions gateOptions,
-    string rubricSha256,
-    IReviewCache? cache,
-    bool fresh,
     TimeProvider time,
     ILogger<PanelRunner> logger)
 {
@@ -78,19 +76,6 @@ public sealed partial class PanelRunner(
     {
         var descriptor = reviewer.Descriptor;
         using var activity = StartReview(descriptor);
-        // Only model calls are worth caching: heuristics are cheaper to recompute than to look up.
-        var cacheKey = descriptor.Kind == ReviewerKinds.Llm ? ReviewCacheKey.For(profile.VersionHash, descriptor, rubricSha256) : null;
-        if (cacheKey is not null && cache is not null && !fresh)
-        {
-            var hit = await cache.FindAsync(cacheKey, cancellationToken).ConfigureAwait(false);
-            if (hit is { } found)
-            {
-                LogReused(logger, descriptor.Id, profile.Id, found.RunId);
-                activity?.SetTag("reviewpanel.cached", true);
-                return found.Review with { CacheKey = cacheKey, ReusedFromRun = found.RunId };
-            }
-        }
-
         Review review;
         var begun = time.GetTimestamp();
         try
@@ -102,12 +87,19 @@ public sealed partial class PanelRunner(
             LogReviewerCrashed(logger, ex, descriptor.Id, profile.Id);
             review = Review.Failed(descriptor, $"{ex.GetType().Name}: {ex.Message}");
         }
-        Measure(activity, descriptor, review, begun);
+        if (review.ReusedFromRun is not null)
+        {
+            activity?.SetTag("reviewpanel.cached", true);
+        }
+        else
+        {
+            Measure(activity, descriptor, review, begun);
+        }
         if (review.Status != ReviewStatus.Ok)
         {
             LogErrorReview(logger, descriptor.Id, profile.Id, review.Error ?? review.Status.ToString());
         }
-        return review with { CacheKey = cacheKey };
+        return review;
     }
 
     private async Task<IReadOnlyList<Review>> AdjudicateAsync(RoleProfile profile, IReadOnlyList<Review> reviews, GroundingCheck grounding, CancellationToken cancellationToken)
@@ -183,9 +175,6 @@ public sealed partial class PanelRunner(
             activity?.SetStatus(ActivityStatusCode.Error, verdict.Error);
         }
     }
-
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Reused review of {ReviewerId} for {ProfileId} from run {RunId}")]
-    private static partial void LogReused(ILogger logger, string reviewerId, string profileId, string runId);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Reviewer {ReviewerId} crashed on {ProfileId}; recorded as an error review")]
     private static partial void LogReviewerCrashed(ILogger logger, Exception exception, string reviewerId, string profileId);

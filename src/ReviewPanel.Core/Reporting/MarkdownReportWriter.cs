@@ -8,9 +8,10 @@ namespace ReviewPanel.Reporting;
 /// with its verdict, minimum and every dimension's aggregate. Profile text is escaped so it cannot break the table or
 /// inject HTML.
 /// </summary>
-public sealed class MarkdownReportWriter(ReportOptions? options = null) : IReportWriter
+public sealed class MarkdownReportWriter(ReportOptions? options = null, GateOptions? gate = null) : IReportWriter
 {
     private readonly ReportOptions _options = options ?? new ReportOptions();
+    private readonly GateOptions _gate = gate ?? new GateOptions();
 
     public string FileExtension => ".md";
 
@@ -50,7 +51,7 @@ public sealed class MarkdownReportWriter(ReportOptions? options = null) : IRepor
             foreach (var d in dimensions)
             {
                 var result = Result(verdict, d);
-                var cell = result is null ? "" : result.Failing ? $"**{Score(result.Aggregate)}**" : Score(result.Aggregate);
+                var cell = result is null ? "" : result.Failing ? $"**{Score(result.Aggregate)}**{(result.VetoedBy.Count > 0 ? " ⛔" : "")}" : Score(result.Aggregate);
                 output.Write($" {cell} |");
             }
             output.Write('\n');
@@ -68,5 +69,6 @@ public sealed class MarkdownReportWriter(ReportOptions? options = null) : IRepor
                 output.Write($"- **{Markdown(ReportModel.KeyOf(report))}**: {Markdown(Truncate(why, 600))}\n");
             }
         }
+        output.Write(string.Create(Inv, $"\nA profile passes when every required dimension reaches {Score(_gate.PassThreshold)}; ⛔ marks a dimension capped by a grounded finding (a veto).\n"));
     }
 }

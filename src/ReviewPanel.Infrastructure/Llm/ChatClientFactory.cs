@@ -20,7 +20,8 @@ namespace ReviewPanel.Llm;
 /// </summary>
 public sealed class ChatClientFactory : IDisposable
 {
-    private readonly LlmOptions _options;
+    // Read on first use: building the factory must not validate LLM settings an offline run never needs.
+    private readonly Lazy<LlmOptions> _settings;
     private readonly ChatResiliencePipelineFactory _pipelines;
     private readonly ILoggerFactory _loggerFactory;
     private readonly PipelineTransport? _transport;
@@ -35,7 +36,7 @@ public sealed class ChatClientFactory : IDisposable
     internal ChatClientFactory(IOptions<LlmOptions> options, ChatResiliencePipelineFactory pipelines, ILoggerFactory? loggerFactory, PipelineTransport? transport)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options.Value;
+        _settings = new(() => options.Value);
         _pipelines = pipelines ?? throw new ArgumentNullException(nameof(pipelines));
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _transport = transport;
@@ -45,13 +46,13 @@ public sealed class ChatClientFactory : IDisposable
     /// <exception cref="InvalidOperationException">No endpoint of that name is configured.</exception>
     public (string Name, EndpointOptions Options) Resolve(string? endpointName)
     {
-        var name = string.IsNullOrWhiteSpace(endpointName) ? _options.DefaultEndpoint : endpointName;
-        if (_options.Endpoints.TryGetValue(name, out var endpoint) && endpoint is not null)
+        var name = string.IsNullOrWhiteSpace(endpointName) ? _settings.Value.DefaultEndpoint : endpointName;
+        if (_settings.Value.Endpoints.TryGetValue(name, out var endpoint) && endpoint is not null)
         {
             return (name, endpoint);
         }
         throw new InvalidOperationException(
-            $"No LLM endpoint named '{name}' is configured (configured: {string.Join(", ", _options.Endpoints.Keys.DefaultIfEmpty("none"))}); " +
+            $"No LLM endpoint named '{name}' is configured (configured: {string.Join(", ", _settings.Value.Endpoints.Keys.DefaultIfEmpty("none"))}); " +
             $"add {LlmOptions.SectionName}:Endpoints:{name}.");
     }
 

@@ -30,10 +30,6 @@ public sealed class LlmOptions
     [Required]
     public string PersonasPath { get; set; } = "prompts/reviewers";
 
-    /// <summary>The rubric every reviewer sees verbatim. Default <c>prompts/rubric.md</c>.</summary>
-    [Required]
-    public string RubricPath { get; set; } = "prompts/rubric.md";
-
     /// <summary>The adjudicator prompt (same format as a persona). Default <c>prompts/adjudicator.md</c>.</summary>
     [Required]
     public string AdjudicatorPath { get; set; } = "prompts/adjudicator.md";

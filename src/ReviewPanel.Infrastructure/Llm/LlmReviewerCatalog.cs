@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using ReviewPanel.Panel;
+using ReviewPanel.Reviewing;
 using ReviewPanel.Reviewing.Llm;
 using ReviewPanel.Scoring;
 
@@ -9,26 +11,31 @@ namespace ReviewPanel.Llm;
 /// endpoint its prompt names. Files are read once, on first use; a persona naming an unknown endpoint is an error
 /// that names the file.
 /// </summary>
-public sealed class LlmReviewerCatalog
+public sealed class LlmReviewerCatalog : IReviewerCatalog
 {
     private readonly Lazy<(IReadOnlyList<LlmReviewer> Reviewers, LlmAdjudicator Adjudicator)> _loaded;
 
-    public LlmReviewerCatalog(IOptions<LlmOptions> options, IOptions<GateOptions> gate, ChatClientFactory clients, TimeProvider timeProvider)
+    /// <remarks>Nothing is read or validated until a member is first used, so an offline run never needs an endpoint.</remarks>
+    public LlmReviewerCatalog(IOptions<LlmOptions> options, IOptions<GateOptions> gate, RubricSource rubric, ChatClientFactory clients, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(gate);
+        ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(clients);
-        var settings = options.Value;
-        _loaded = new(() => Load(settings, gate.Value, clients, timeProvider));
+        _loaded = new(() => Load(options.Value, gate.Value, rubric.Rubric, clients, timeProvider));
     }
 
     public IReadOnlyList<LlmReviewer> Reviewers => _loaded.Value.Reviewers;
 
     public LlmAdjudicator Adjudicator => _loaded.Value.Adjudicator;
 
-    private static (IReadOnlyList<LlmReviewer>, LlmAdjudicator) Load(LlmOptions settings, GateOptions gate, ChatClientFactory clients, TimeProvider timeProvider)
+    IReadOnlyList<IReviewer> IReviewerCatalog.Reviewers => Reviewers;
+
+    IAdjudicator IReviewerCatalog.Adjudicator => Adjudicator;
+
+    private static (IReadOnlyList<LlmReviewer>, LlmAdjudicator) Load(LlmOptions settings, GateOptions gate, RubricDocument rubric, ChatClientFactory clients, TimeProvider timeProvider)
     {
-        var prompts = new ReviewPromptBuilder(RubricDocument.Load(settings.RubricPath));
+        var prompts = new ReviewPromptBuilder(rubric);
         LlmReviewerOptions For(PersonaFile persona)
         {
             (string name, EndpointOptions endpoint) resolved;

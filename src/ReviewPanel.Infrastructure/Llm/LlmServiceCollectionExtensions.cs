@@ -10,7 +10,8 @@ namespace ReviewPanel.Llm;
 public static class LlmServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers LLM options (bound to <c>ReviewPanel:Llm</c>, environment shortcuts applied, validated at start),
+    /// Registers LLM options (bound to <c>ReviewPanel:Llm</c>, environment shortcuts applied, validated when a model
+    /// panel is first built — an offline run needs no endpoint),
     /// one resilient chat client per endpoint (<see cref="ChatClientFactory"/>), the reviewers and the adjudicator
     /// (<see cref="LlmReviewerCatalog"/>, also as <see cref="IAdjudicator"/>).
     /// </summary>
@@ -21,14 +22,12 @@ public static class LlmServiceCollectionExtensions
         services.AddOptions<LlmOptions>()
             .Bind(configuration.GetSection(LlmOptions.SectionName))
             .PostConfigure(options => ApplyEnvironmentShortcuts(options, configuration))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateDataAnnotations();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ChatResiliencePipelineFactory>();
         services.TryAddSingleton<ChatClientFactory>();
         services.TryAddSingleton<LlmReviewerCatalog>();
-        services.TryAddSingleton<IAdjudicator>(sp => sp.GetRequiredService<LlmReviewerCatalog>().Adjudicator);
         return services;
     }
 

@@ -1,3 +1,4 @@
+using ReviewPanel.Panel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;

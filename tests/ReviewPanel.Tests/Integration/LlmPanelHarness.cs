@@ -10,6 +10,7 @@ using ReviewPanel.Reviewing;
 using ReviewPanel.Reviewing.Llm;
 using ReviewPanel.Scoring;
 using ReviewPanel.Tests.Profiles;
+using ReviewPanel.Tests.Support;
 
 namespace ReviewPanel.Tests.Integration;
 
@@ -71,7 +72,6 @@ internal sealed class LlmPanelHarness : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["ReviewPanel:Llm:PersonasPath"] = personas,
-            ["ReviewPanel:Llm:RubricPath"] = RepoFiles.Path("prompts", "rubric.md"),
             ["ReviewPanel:Llm:AdjudicatorPath"] = RepoFiles.Path("prompts", "adjudicator.md"),
         };
         foreach (var (k, v) in llm ?? new Dictionary<string, string>())
@@ -95,18 +95,11 @@ internal sealed class LlmPanelHarness : IAsyncDisposable
                 settings[at + k] = v;
             }
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging().AddReviewPanelLlm(configuration).BuildServiceProvider();
+        // The product's registration; fresh: every review asks the emulator (no cache look-ups in the history).
+        var services = TestHost.Build(settings, storePath: Path.Combine(dir.Path, "history.db"));
         var catalog = services.GetRequiredService<LlmReviewerCatalog>();
-        var rubric = RubricDocument.Load(RepoFiles.Path("prompts", "rubric.md"));
-        var reviewers = new List<IReviewer>();
-        if (withHeuristics)
-        {
-            reviewers.AddRange(HeuristicPanel.CreateDefault());
-        }
-        reviewers.AddRange(catalog.Reviewers);
-        var panel = new PanelRunner(reviewers, catalog.Adjudicator, new GateOptions(), rubric.Sha256, cache: null, fresh: false,
-            TimeProvider.System, NullLogger<PanelRunner>.Instance);
+        var rubric = services.GetRequiredService<RubricSource>().Rubric;
+        var panel = services.GetRequiredService<PanelBuilder>().Build(withHeuristics ? PanelKind.All : PanelKind.Llm, fresh: true);
         return new LlmPanelHarness(server, dir, services, panel, rubric, catalog);
     }
 

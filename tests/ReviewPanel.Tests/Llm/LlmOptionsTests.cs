@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ReviewPanel.Llm;
+using ReviewPanel.Panel;
 using ReviewPanel.Reviewing;
+using ReviewPanel.Tests.Support;
 
 namespace ReviewPanel.Tests.Llm;
 
@@ -121,23 +123,24 @@ public sealed class LlmOptionsTests
         File.WriteAllText(rubric, LlmTestData.RubricText);
         try
         {
-            using var services = Services(new()
+            using var services = TestHost.Build(new Dictionary<string, string?>
             {
                 ["AZURE_OPENAI_ENDPOINT"] = "https://res.openai.azure.com/",
                 ["AZURE_OPENAI_DEPLOYMENT"] = "gpt-4o",
                 ["AZURE_OPENAI_API_KEY"] = Key,
                 ["ReviewPanel:Llm:PersonasPath"] = Path.Combine(prompts, "reviewers"),
                 ["ReviewPanel:Llm:AdjudicatorPath"] = Path.Combine(prompts, "adjudicator.md"),
-                ["ReviewPanel:Llm:RubricPath"] = rubric,
+                ["ReviewPanel:Panel:RubricPath"] = rubric,
             });
 
             var catalog = services.GetRequiredService<LlmReviewerCatalog>();
+            Assert.Same(catalog, services.GetRequiredService<IReviewerCatalog>());
 
             Assert.Equal(
                 ["llm.evidence-auditor", "llm.leveling-expert", "llm.practitioner", "llm.red-teamer"],
                 catalog.Reviewers.Select(r => r.Descriptor.Id));
             Assert.All(catalog.Reviewers, r => Assert.Equal("gpt-4o", r.Descriptor.Model));
-            Assert.Equal("adjudicator", services.GetRequiredService<IAdjudicator>().Descriptor.Kind);
+            Assert.Equal("adjudicator", catalog.Adjudicator.Descriptor.Kind);
         }
         finally
         {

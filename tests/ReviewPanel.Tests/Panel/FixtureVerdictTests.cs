@@ -4,6 +4,7 @@ using ReviewPanel.Panel;
 using ReviewPanel.Profiles;
 using ReviewPanel.Scoring;
 using ReviewPanel.Tests.Profiles;
+using ReviewPanel.Tests.Support;
 
 namespace ReviewPanel.Tests.Panel;
 
@@ -14,7 +15,7 @@ public sealed class FixtureVerdictTests
     {
         var imported = new ProfileImporter().Import(RepoFiles.Path("fixtures", "profiles", file));
         Assert.True(imported.IsSuccess, imported.Error?.Reason);
-        var panel = new PanelRunner(HeuristicPanel.CreateDefault(), null, new GateOptions(), "rubric", null, false, TimeProvider.System, NullLogger<PanelRunner>.Instance);
+        var panel = TestHost.OfflinePanel();
         return panel.ReviewAsync("run", imported.Profile, CancellationToken.None).GetAwaiter().GetResult();
     }
 

@@ -11,6 +11,7 @@ using ReviewPanel.Storage.Sqlite;
 using ReviewPanel.Telemetry;
 using ReviewPanel.Tests.Integration;
 using ReviewPanel.Tests.Profiles;
+using ReviewPanel.Tests.Support;
 
 namespace ReviewPanel.Tests.Telemetry;
 
@@ -26,7 +27,7 @@ public sealed class ReviewPanelTelemetryTests
         var store = new SqliteReviewStore(Options.Create(new StoreOptions { Path = Path.Combine(dir.Path, "h.db") }),
             TimeProvider.System, NullLogger<SqliteReviewStore>.Instance);
         await store.InitializeAsync(CancellationToken.None);
-        var panel = new PanelRunner(HeuristicPanel.CreateDefault(), null, new GateOptions(), "rubric", null, false, TimeProvider.System, NullLogger<PanelRunner>.Instance);
+        var panel = TestHost.OfflinePanel();
         var batch = new BatchRunner(new ProfileImporter(), store, TimeProvider.System, NullLogger<BatchRunner>.Instance);
         var run = new RunProvenance
         {

@@ -1,4 +1,4 @@
-namespace ReviewPanel.Cli.Hosting;
+namespace ReviewPanel.Hosting;
 
 /// <summary>
 /// Relative paths of shipped files (prompts, rubric) resolve against the working directory first, then against

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ReviewPanel.Cli.Commands;
+using ReviewPanel.Cli.Worker;
+using ReviewPanel.Panel;
+using ReviewPanel.Storage;
+
+namespace ReviewPanel.Cli.Hosting;
+
+/// <summary>
+/// The worker's composition root: builds its host, checks every start-up precondition (options, the panel it will
+/// use, the store) before anything is accepted, runs it until stopped, and turns faults into one line and exit 2.
+/// </summary>
+internal static class WorkerHost
+{
+    public static async Task<int> RunAsync(TextWriter stderr, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var host = ReviewPanelHost.Build(b =>
+            {
+                b.Configuration.AddInMemoryCollection(settings);
+                b.AddReviewPanelWorker();
+            });
+            var services = host.Services;
+            services.GetRequiredService<IStartupValidator>().Validate();
+            var worker = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            services.GetRequiredService<PanelBuilder>().Build(worker.Panel, fresh: false);
+            await services.GetRequiredService<IReviewStore>().InitializeAsync(cancellationToken).ConfigureAwait(false);
+            // The host's console lifetime owns Ctrl+C and SIGTERM: it stops the worker, which drains before exiting.
+            var loops = services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            // A worker loop that died stops the host quietly; a supervisor must see it as a failure, not a clean exit.
+            var crashed = loops.Select(s => s.ExecuteTask?.Exception?.GetBaseException()).FirstOrDefault(e => e is not null);
+            if (crashed is not null)
+            {
+                await stderr.WriteLineAsync($"error: the worker stopped after a failure: {crashed.GetType().Name}: {crashed.Message}").ConfigureAwait(false);
+                return ExitCodes.Error;
+            }
+            return ExitCodes.Pass;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await stderr.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+        catch (ConfigurationProblemException ex)
+        {
+            await stderr.WriteLineAsync($"configuration error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+    }
+}
