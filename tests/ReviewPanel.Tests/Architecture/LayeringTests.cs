@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using ReviewPanel.Tests.Profiles;
+
+namespace ReviewPanel.Tests.Architecture;
+
+/// <summary>
+/// Rules of the layout that a reviewer would otherwise have to remember: services are resolved only in composition
+/// roots, and the pass threshold has one home.
+/// </summary>
+public sealed partial class LayeringTests
+{
+    /// <summary>Files that build containers or hosts; everything else receives its dependencies.</summary>
+    private static readonly string[] CompositionRoots =
+    [
+        "ServiceCollectionExtensions.cs", "CommandRunner.cs", "WorkerHost.cs", "ReviewPanelHost.cs", "TelemetryExporters.cs",
+    ];
+
+    private static List<(string Path, string Text)> SourceFiles() =>
+        Directory.EnumerateFiles(RepoFiles.Path("src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (f, File.ReadAllText(f)))
+            .ToList();
+
+    [Fact]
+    public void ServiceLocation_HappensOnlyInCompositionRoots()
+    {
+        var files = SourceFiles();
+        var offenders = files
+            .Where(f => !CompositionRoots.Any(root => f.Path.EndsWith(root, StringComparison.Ordinal)))
+            .Where(f => f.Text.Contains("GetRequiredService", StringComparison.Ordinal) || f.Text.Contains("GetService<", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(RepoFiles.Path(), f.Path))
+            .ToList();
+
+        Assert.True(files.Count > 100, $"expected the source tree, found {files.Count} files");
+        Assert.True(offenders.Count == 0, "services resolved outside a composition root: " + string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void PassThreshold_HasNoLiteralOutsideGateOptions()
+    {
+        var offenders = SourceFiles()
+            .Where(f => !f.Path.EndsWith("GateOptions.cs", StringComparison.Ordinal))
+            .SelectMany(f => ThresholdLiteral().Matches(f.Text).Select(m => $"{Path.GetFileName(f.Path)}: {m.Value.Trim()}"))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "pass-line literals outside GateOptions: " + string.Join("; ", offenders));
+    }
+
+    [Theory]
+    [InlineData("if (score < 4)", true)]
+    [InlineData("verdict.Score >= 4.0", true)]
+    [InlineData("PassThreshold = 4", true)]
+    [InlineData("public double PassThreshold { get; set; } = 4.0;", true)]
+    [InlineData("int passThreshold = 4)", true)]
+    [InlineData("if (score < gate.PassingScore)", false)]
+    [InlineData("count < 40", false)]
+    [InlineData("points switch { 0 => 5, <= 4 => 2 }", false)]
+    public void ThresholdLiteralPattern_FindsComparisonsWithFourOnly(string code, bool found) =>
+        Assert.Equal(found, ThresholdLiteral().IsMatch(code));
+
+    // A score or aggregate compared with 4, or a pass line / threshold given a number.
+    [GeneratedRegex(@"(?:[Ss]core|[Aa]ggregate|[Mm]inimum)\w*(?:\.Value)?\)?\s*(?:<|<=|>=)\s*4(?:\.0)?\b|(?:PassThreshold|PassLine|passThreshold|passingScore)\s*(?:\{[^}]*\}\s*)?=\s*\d")]
+    private static partial Regex ThresholdLiteral();
+}
