@@ -53,10 +53,35 @@ public static class ShowCommand
         dims.AddColumns("dimension", "score", "required", "judged by", "note");
         foreach (var d in v.Dimensions)
         {
-            var note = string.Join(" ", new[] { d.Failing ? "FAILING" : null, d.Unstable ? "unstable" : null, d.AdjudicatedBy is { } a ? $"adjudicated by {a}" : null }.Where(s => s is not null));
-            dims.AddRow(d.Dimension, BatchOutput.Score(d.Aggregate), d.Required ? "yes" : "", Markup.Escape(string.Join(", ", d.ScoredBy)), note);
+            var note = string.Join(" ", new[]
+            {
+                d.Failing ? "FAILING" : null,
+                d.VetoedBy.Count > 0 ? $"vetoed by {string.Join(", ", d.VetoedBy.Select(x => $"{x.Reviewer} ({x.Score})"))}" : null,
+                d.Overruled.Count > 0 ? $"overruled: {string.Join(", ", d.Overruled.Select(x => $"{x.Reviewer} ({x.Score})"))}" : null,
+                d.Unstable ? "unstable" : null,
+                d.AdjudicatedBy is { } a ? $"adjudicated by {a}" : null,
+            }.Where(s => s is not null));
+            dims.AddRow(d.Dimension, BatchOutput.Score(d.Aggregate), d.Required ? "yes" : "", Markup.Escape(string.Join(", ", d.ScoredBy)), Markup.Escape(note));
         }
         console.Write(dims);
+
+        foreach (var d in v.Dimensions)
+        {
+            foreach (var veto in d.VetoedBy)
+            {
+                console.MarkupLine($"[red]veto[/] {Markup.Escape(d.Dimension)} capped at {veto.Score} by {Markup.Escape(veto.Reviewer)} ({Markup.Escape(veto.Kind)}): "
+                    + Markup.Escape(string.Join("; ", veto.Evidence.Select(e => $"[{e.LayerKey}] \"{Trim(e.Quote)}\"" + (e.Note is null ? "" : $" — {e.Note}")))));
+            }
+            foreach (var o in d.Overruled)
+            {
+                console.MarkupLine($"[grey]overruled[/] {Markup.Escape(d.Dimension)}: {Markup.Escape(o.Reviewer)} gave {o.Score}; {Markup.Escape(o.Reason)}");
+            }
+            foreach (var r in d.Refutations)
+            {
+                console.MarkupLine($"{(r.Accepted ? "[green]refutation accepted[/]" : "[yellow]refutation refused[/]")} {Markup.Escape(d.Dimension)}: {Markup.Escape(r.By)} against {Markup.Escape(r.FindingReviewer)} "
+                    + $"\"{Markup.Escape(Trim(r.FindingQuote))}\" with [{Markup.Escape(r.Counter.LayerKey)}] \"{Markup.Escape(Trim(r.Counter.Quote))}\": {Markup.Escape(r.Ruling)}");
+            }
+        }
 
         foreach (var injection in v.Injections)
         {

@@ -59,7 +59,9 @@ internal static class BatchOutput
                 _ => "[yellow]error[/]",
             };
             var cells = new List<string> { Markup.Escape(p.ProfileId ?? p.Source), verdict, Score(p.Minimum) };
-            cells.AddRange(Dimensions.All.Select(d => Score(p.Scores.GetValueOrDefault(d)) + (p.Unstable.Contains(d) ? "~" : "")));
+            cells.AddRange(Dimensions.All.Select(d => Score(p.Scores.GetValueOrDefault(d))
+                + (p.Vetoes.Any(v => v.Dimension == d) ? "!" : "")
+                + (p.Unstable.Contains(d) ? "~" : "")));
             cells.Add(Markup.Escape(p.Error is not null && p.Failing.Count == 0 ? p.Error : string.Join(", ", p.Failing)));
             table.AddRow(cells.ToArray());
         }
@@ -67,7 +69,7 @@ internal static class BatchOutput
         console.MarkupLine(
             $"{result.Count(VerdictOutcome.Pass)} passed, {result.Count(VerdictOutcome.Fail)} failed, {result.Count(VerdictOutcome.Error)} errored " +
             $"of {result.Profiles.Count} in {(result.FinishedAt - result.StartedAt).TotalSeconds:0.0}s. " +
-            "[grey]– = not judged, ~ = unstable across repeats; details: reviewpanel show <profile-id>[/]");
+            "[grey]– = not judged, ! = capped by a grounded finding (veto), ~ = unstable across repeats; details: reviewpanel show <profile-id>[/]");
     }
 
     public static string Json(BatchResult result)
@@ -142,6 +144,46 @@ internal static class BatchOutput
         foreach (var u in p.Unstable)
         {
             json.WriteStringValue(u);
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("vetoes");
+        foreach (var (dimension, veto) in p.Vetoes)
+        {
+            json.WriteStartObject();
+            json.WriteString("dimension", dimension);
+            json.WriteString("vetoedBy", veto.Reviewer);
+            json.WriteString("kind", veto.Kind);
+            json.WriteNumber("score", veto.Score);
+            json.WriteString("layer", veto.Evidence[0].LayerKey);
+            json.WriteString("quote", veto.Evidence[0].Quote);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("overruled");
+        foreach (var (dimension, o) in p.Overruled)
+        {
+            json.WriteStartObject();
+            json.WriteString("dimension", dimension);
+            json.WriteString("reviewer", o.Reviewer);
+            json.WriteNumber("score", o.Score);
+            json.WriteString("quote", o.Quote);
+            json.WriteString("reason", o.Reason);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("refutations");
+        foreach (var (dimension, r) in p.Refutations)
+        {
+            json.WriteStartObject();
+            json.WriteString("dimension", dimension);
+            json.WriteString("by", r.By);
+            json.WriteString("finding", r.FindingReviewer);
+            json.WriteString("quote", r.FindingQuote);
+            json.WriteString("counterLayer", r.Counter.LayerKey);
+            json.WriteString("counterQuote", r.Counter.Quote);
+            json.WriteBoolean("accepted", r.Accepted);
+            json.WriteString("ruling", r.Ruling);
+            json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteNumber("modelCalls", p.ModelCalls);

@@ -21,6 +21,12 @@ public sealed record ProfileSummary
     /// <summary>Failing dimensions with the grounded quotes behind them, plus injections.</summary>
     public required IReadOnlyList<Evidence> FailingEvidence { get; init; }
     public required IReadOnlyList<string> Unstable { get; init; }
+    /// <summary>Standing grounded findings that capped a dimension, with the dimension they capped.</summary>
+    public IReadOnlyList<(string Dimension, Veto Veto)> Vetoes { get; init; } = [];
+    /// <summary>Passing scores that carried no weight against a standing finding.</summary>
+    public IReadOnlyList<(string Dimension, OverruledScore Score)> Overruled { get; init; } = [];
+    /// <summary>The adjudicator's refutation claims and the gate's ruling on each.</summary>
+    public IReadOnlyList<(string Dimension, Refutation Refutation)> Refutations { get; init; } = [];
     public int ModelCalls { get; init; }
     public int ReusedReviews { get; init; }
     public int InputTokens { get; init; }
@@ -46,6 +52,9 @@ public sealed record ProfileSummary
                 .Concat(verdict.Injections.Select(e => e with { Note = $"{Scoring.Verdict.InjectionRule}: {e.Note}" }))
                 .ToList(),
             Unstable = verdict.Dimensions.Where(d => d.Unstable).Select(d => d.Dimension).ToList(),
+            Vetoes = verdict.Dimensions.SelectMany(d => d.VetoedBy.Select(v => (d.Dimension, v))).ToList(),
+            Overruled = verdict.Dimensions.SelectMany(d => d.Overruled.Select(o => (d.Dimension, o))).ToList(),
+            Refutations = verdict.Dimensions.SelectMany(d => d.Refutations.Select(r => (d.Dimension, r))).ToList(),
             ModelCalls = calls.Sum(c => c.Attempts),
             ReusedReviews = report.Reviews.Count(r => r.ReusedFromRun is not null),
             InputTokens = calls.Sum(c => c.InputTokens),

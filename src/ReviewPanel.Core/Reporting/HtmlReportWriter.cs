@@ -120,7 +120,7 @@ public sealed class HtmlReportWriter(ReportOptions? options = null, GateOptions?
         {
             w.Write($"<th scope=\"col\">{Html(d)}</th>");
         }
-        w.Write("</tr></thead><tbody>\n");
+        w.Write("<th scope=\"col\">Rules</th></tr></thead><tbody>\n");
         for (var i = 0; i < model.Profiles.Count; i++)
         {
             var report = model.Profiles[i];
@@ -135,18 +135,25 @@ public sealed class HtmlReportWriter(ReportOptions? options = null, GateOptions?
             foreach (var d in dimensions)
             {
                 var result = Result(verdict, d);
-                ScoreCell(w, d, result?.Aggregate, result?.Failing == true);
+                ScoreCell(w, d, result?.Aggregate, result?.Failing == true, result?.VetoedBy.FirstOrDefault());
             }
+            // A rule (an instruction aimed at reviewers) fails the profile whatever its scores: the row says so.
+            var rules = verdict.Failing.Where(f => !dimensions.Contains(f, StringComparer.Ordinal)).ToList();
+            w.Write(rules.Count == 0 ? "<td></td>" : $"<td class=\"rule f\" title=\"failed by rule\">✗ {Html(string.Join(", ", rules))}</td>");
             w.Write("</tr>\n");
         }
         w.Write("</tbody></table></section>\n");
     }
 
-    private static void ScoreCell(TextWriter w, string what, double? score, bool failing)
+    private static void ScoreCell(TextWriter w, string what, double? score, bool failing, Veto? veto = null)
     {
         var cls = score is double v ? $"s{Math.Clamp((int)Math.Floor(v), 1, 5)}" : "s0";
         var title = score is null ? $"{what}: not judged" : $"{what}: {Score(score)}{(failing ? ", below the pass line" : "")}";
-        w.Write($"<td class=\"s {cls}{(failing ? " f" : "")}\" title=\"{Html(title)}\">{Score(score)}{(failing ? " ✗" : "")}</td>");
+        if (veto is not null)
+        {
+            title += $"; capped by {veto.Reviewer}: “{veto.Evidence[0].Quote}”";
+        }
+        w.Write($"<td class=\"s {cls}{(failing ? " f" : "")}\" title=\"{Html(title)}\">{Score(score)}{(failing ? " ✗" : "")}{(veto is null ? "" : " ⛔")}</td>");
     }
 
     private static string Badge(VerdictOutcome outcome) => outcome switch
@@ -208,6 +215,18 @@ public sealed class HtmlReportWriter(ReportOptions? options = null, GateOptions?
                 if (d.Unstable)
                 {
                     w.Write(" <span class=\"b ug\">unstable</span>");
+                }
+                foreach (var veto in d.VetoedBy)
+                {
+                    w.Write($" <span class=\"b fail\" title=\"A grounded finding caps the dimension; {(veto.IsDeterministic ? "a deterministic finding no model can lift" : "lifted only by a refutation with a grounded counter-quote")}\">⛔ vetoed by {Html(veto.Reviewer)} ({veto.Score})</span>");
+                }
+                foreach (var o in d.Overruled)
+                {
+                    w.Write($" <span class=\"mut\">· overruled: {Html(o.Reviewer)} gave {o.Score} ({Html(o.Reason)})</span>");
+                }
+                foreach (var r in d.Refutations)
+                {
+                    w.Write($"<div class=\"mut\">refutation by {Html(r.By)} of {Html(r.FindingReviewer)} {(r.Accepted ? "accepted" : "refused")}: {Html(r.Ruling)}</div>");
                 }
                 // Several reviewers often quote the same span; once is enough to read it.
                 foreach (var e in d.Evidence.DistinctBy(e => (e.LayerKey, e.Quote)))

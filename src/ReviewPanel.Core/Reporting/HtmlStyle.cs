@@ -30,6 +30,7 @@ th[scope=rowgroup]{font-weight:600;background:#fff}
 .hm td.s,.grid td.s{text-align:center;font-variant-numeric:tabular-nums;white-space:nowrap;width:78px}
 .hm th[scope=row] a{font-weight:600;text-decoration:none}
 .hm .t{font-weight:400;font-size:12px;color:var(--mut)}
+.hm td.rule{color:var(--fail);font-weight:600;white-space:nowrap}
 .s1{background:#f4a3a3}.s2{background:#f8c89e}.s3{background:#fbe4a0}.s4{background:#cde7bb}.s5{background:#a3d898}.s0{background:#eef0f2;color:var(--mut)}
 td.f{font-weight:700;box-shadow:inset 0 0 0 2px #b3261e}
 .b{display:inline-block;padding:0 7px;border-radius:10px;font-size:11px;font-weight:700;letter-spacing:.03em;white-space:nowrap}
