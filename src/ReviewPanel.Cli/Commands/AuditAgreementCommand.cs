@@ -53,7 +53,7 @@ public static class AuditAgreementCommand
             return ExitCodes.Error;
         }
 
-        var analysis = ReviewerAgreement.Analyze(reports);
+        var analysis = history.Agreement(reports);
         var dimensions = analysis.Dimensions.Where(d => dimension is null || d.Dimension == dimension).ToList();
         var drift = analysis.Drift
             .Select(d => dimension is null ? d : d with
@@ -81,7 +81,7 @@ public static class AuditAgreementCommand
                     d.PairableUnits,
                     reviewers = d.Reviewers.Select(r => new
                     {
-                        r.ReviewerId, r.Reviews, r.Scored, r.Abstained, r.Errors, r.MeanBias, r.BiasUnits, r.AbstentionRate, r.ErrorRate,
+                        r.ReviewerId, r.Reviews, r.Scored, r.Abstained, r.Errors, r.MeanBias, r.BiasUnits, r.AbstentionRate, r.ErrorRate, r.Contested, r.Leniency,
                     }),
                 }),
                 drift,
@@ -100,14 +100,14 @@ public static class AuditAgreementCommand
         }
         console.Write(summary);
 
-        var reviewers = new Table().Border(TableBorder.Rounded).Title("reviewers: bias vs panel median, abstention and error rates");
-        reviewers.AddColumns("dimension", "reviewer", "reviews", "scored", "bias", "abstain", "error");
+        var reviewers = new Table().Border(TableBorder.Rounded).Title("reviewers: bias vs panel median, leniency (passing despite another's grounded finding), abstention and error rates");
+        reviewers.AddColumns("dimension", "reviewer", "reviews", "scored", "bias", "lenient", "abstain", "error");
         foreach (var d in dimensions)
         {
             foreach (var r in d.Reviewers)
             {
                 reviewers.AddRow(Markup.Escape(d.Dimension), Markup.Escape(r.ReviewerId), r.Reviews.ToString(CultureInfo.InvariantCulture), r.Scored.ToString(CultureInfo.InvariantCulture),
-                    Number(r.MeanBias, "+0.00;-0.00;0.00"), Percent(r.AbstentionRate), Percent(r.ErrorRate));
+                    Number(r.MeanBias, "+0.00;-0.00;0.00"), r.Leniency is null ? "–" : $"{Percent(r.Leniency)} of {r.Contested}", Percent(r.AbstentionRate), Percent(r.ErrorRate));
             }
         }
         console.Write(reviewers);

@@ -1,12 +1,17 @@
+using Microsoft.Extensions.Options;
 using ReviewPanel.Panel;
 using ReviewPanel.Provenance;
+using ReviewPanel.Scoring;
 using ReviewPanel.Storage;
 
 namespace ReviewPanel.Audit;
 
 /// <summary>The read side of the history: a profile's verdicts with what changed between them, reports for audits.</summary>
-public sealed class HistoryQueries(IReviewStore store)
+public sealed class HistoryQueries(IReviewStore store, IOptions<GateOptions> gate)
 {
+    /// <summary>Reviewer agreement, bias, leniency and drift over <paramref name="reports"/>, at the configured pass threshold.</summary>
+    public AgreementReport Agreement(IReadOnlyList<ProfileReport> reports) => ReviewerAgreement.Analyze(reports, gate.Value.PassThreshold);
+
     /// <summary>Every verdict of the profile, newest first, each with what changed since the run before (null for the oldest, or a missing report).</summary>
     public async Task<IReadOnlyList<(StoredVerdict Record, RunChanges? Changes)>> GetHistoryAsync(string profileId, CancellationToken cancellationToken)
     {

@@ -11,7 +11,8 @@ namespace ReviewPanel.Audit;
 /// </summary>
 public static class ReviewerAgreement
 {
-    public static AgreementReport Analyze(IEnumerable<ProfileReport> reports, AlphaLevel level = AlphaLevel.Ordinal)
+    /// <param name="passThreshold">The gate's pass threshold: what counts as a finding and as a passing score for leniency.</param>
+    public static AgreementReport Analyze(IEnumerable<ProfileReport> reports, double passThreshold, AlphaLevel level = AlphaLevel.Ordinal)
     {
         ArgumentNullException.ThrowIfNull(reports);
         var ordered = reports.OrderBy(r => r.StartedAt).ToList();
@@ -24,12 +25,12 @@ public static class ReviewerAgreement
             .ThenBy(d => d, StringComparer.Ordinal)
             .ToList();
 
-        var agreement = dimensions.Select(d => AnalyzeDimension(ordered, reviewerIds, d, level)).ToList();
+        var agreement = dimensions.Select(d => AnalyzeDimension(ordered, reviewerIds, d, level, passThreshold)).ToList();
         var drift = reviewerIds.Select(id => Drift(ordered, id)).OfType<ReviewerDrift>().ToList();
         return new AgreementReport(agreement, drift);
     }
 
-    private static DimensionAgreement AnalyzeDimension(List<ProfileReport> reports, List<string> reviewerIds, string dimension, AlphaLevel level)
+    private static DimensionAgreement AnalyzeDimension(List<ProfileReport> reports, List<string> reviewerIds, string dimension, AlphaLevel level, double passThreshold)
     {
         var matrix = new List<IReadOnlyList<int?>>(reports.Count);
         var biasSum = new double[reviewerIds.Count];
@@ -66,13 +67,36 @@ public static class ReviewerAgreement
             var errors = reviews.Count(rv => rv.Status == ReviewStatus.Error);
             var scored = reviews.Count(rv => rv.Status == ReviewStatus.Ok && ScoreOf(rv, dimension) is not null);
             var abstained = reviews.Count(rv => rv.Status == ReviewStatus.Ok) - scored;
+            var (contested, lenient) = Leniency(reports, reviewerIds[r], dimension, passThreshold);
             stats.Add(new ReviewerDimensionStats(
                 reviewerIds[r], reviews.Count, errors, scored, abstained,
-                biasUnits[r] == 0 ? null : biasSum[r] / biasUnits[r], biasUnits[r]));
+                biasUnits[r] == 0 ? null : biasSum[r] / biasUnits[r], biasUnits[r], contested, lenient));
         }
 
         var pairable = matrix.Count(row => row.Count(v => v is not null) >= 2);
         return new DimensionAgreement(dimension, KrippendorffAlpha.Compute(matrix, level), pairable, stats);
+    }
+
+    /// <summary>Reports where another reviewer had a grounded finding on the dimension and this one scored it; of those, the passing scores.</summary>
+    private static (int Contested, int Lenient) Leniency(List<ProfileReport> reports, string reviewerId, string dimension, double passThreshold)
+    {
+        var contested = 0;
+        var lenient = 0;
+        foreach (var report in reports)
+        {
+            if (ScoreOf(Find(report, reviewerId), dimension) is not int own)
+            {
+                continue;
+            }
+            var othersFound = report.Reviews.Any(rv => rv.ReviewerId != reviewerId && rv.Status == ReviewStatus.Ok && rv.Scores.Any(s =>
+                s.Dimension == dimension && s.Score is { } v && v < passThreshold && !s.Ungrounded && s.Evidence.Any(e => e.Grounded == true)));
+            if (othersFound)
+            {
+                contested++;
+                lenient += own >= passThreshold ? 1 : 0;
+            }
+        }
+        return (contested, lenient);
     }
 
     private static ReviewerDrift? Drift(List<ProfileReport> reports, string reviewerId)

@@ -1,3 +1,4 @@
+using ReviewPanel.Scoring;
 using ReviewPanel.Audit;
 using ReviewPanel.Panel;
 using ReviewPanel.Reviewing;
@@ -8,6 +9,8 @@ namespace ReviewPanel.Tests.Audit;
 public sealed class ReviewerAgreementTests
 {
     private const string D = Dimensions.Specificity;
+
+    private static readonly double Threshold = new GateOptions().PassThreshold;
 
     [Fact]
     public void Analyze_PaperDataAsReviewers_GivesPublishedOrdinalAlpha()
@@ -25,12 +28,12 @@ public sealed class ReviewerAgreementTests
             observers.Select((scores, o) => Review($"r{o}", new Dictionary<string, int?> { [D] = scores[u] })).ToList(),
             T0.AddMinutes(u))).ToList();
 
-        var dimension = Assert.Single(ReviewerAgreement.Analyze(reports).Dimensions);
+        var dimension = Assert.Single(ReviewerAgreement.Analyze(reports, Threshold).Dimensions);
 
         Assert.Equal(D, dimension.Dimension);
         Assert.Equal(0.815, dimension.Alpha!.Value, 0.0005);
         Assert.Equal(11, dimension.PairableUnits);
-        Assert.Equal(0.743, ReviewerAgreement.Analyze(reports, AlphaLevel.Nominal).Dimensions[0].Alpha!.Value, 0.0005);
+        Assert.Equal(0.743, ReviewerAgreement.Analyze(reports, Threshold, AlphaLevel.Nominal).Dimensions[0].Alpha!.Value, 0.0005);
     }
 
     [Fact]
@@ -43,7 +46,7 @@ public sealed class ReviewerAgreementTests
             Review("lenient", new Dictionary<string, int?> { [D] = 2 + (i % 3) }),
         ])).ToList();
 
-        var stats = ReviewerAgreement.Analyze(reports).Dimensions[0].Reviewers.ToDictionary(s => s.ReviewerId);
+        var stats = ReviewerAgreement.Analyze(reports, Threshold).Dimensions[0].Reviewers.ToDictionary(s => s.ReviewerId);
 
         Assert.Equal(1.0, stats["lenient"].MeanBias);
         Assert.Equal(0.0, stats["a"].MeanBias);
@@ -61,7 +64,7 @@ public sealed class ReviewerAgreementTests
             Report("p3", [Review("x", new Dictionary<string, int?> { [Dimensions.Fairness] = 5 }), Review("y", new Dictionary<string, int?> { [D] = 5 })]),
         };
 
-        var x = ReviewerAgreement.Analyze(reports).Dimensions.Single(d => d.Dimension == D).Reviewers.Single(s => s.ReviewerId == "x");
+        var x = ReviewerAgreement.Analyze(reports, Threshold).Dimensions.Single(d => d.Dimension == D).Reviewers.Single(s => s.ReviewerId == "x");
 
         Assert.Equal(4, x.Reviews);
         Assert.Equal(1, x.Errors);
@@ -80,7 +83,7 @@ public sealed class ReviewerAgreementTests
             Report("p0", [Review("x", new Dictionary<string, int?> { [D] = 4 }), Review("fair-only", new Dictionary<string, int?> { [Dimensions.Fairness] = 5 })]),
         };
 
-        var analysis = ReviewerAgreement.Analyze(reports);
+        var analysis = ReviewerAgreement.Analyze(reports, Threshold);
 
         Assert.DoesNotContain(analysis.Dimensions.Single(d => d.Dimension == D).Reviewers, s => s.ReviewerId == "fair-only");
         Assert.Null(analysis.Dimensions.Single(d => d.Dimension == D).Alpha);
@@ -102,7 +105,7 @@ public sealed class ReviewerAgreementTests
             ], T0.AddHours(i)));
         }
 
-        var drift = Assert.Single(ReviewerAgreement.Analyze(reports).Drift);
+        var drift = Assert.Single(ReviewerAgreement.Analyze(reports, Threshold).Drift);
 
         Assert.Equal("llm.skeptic", drift.ReviewerId);
         Assert.Collection(drift.Segments,
@@ -132,7 +135,7 @@ public sealed class ReviewerAgreementTests
             Review("llm.practitioner", new Dictionary<string, int?> { [D] = 4 }, version: "same", model: i < 2 ? "gpt-4o" : "gpt-4.1"),
         ], T0.AddDays(i))).ToList();
 
-        var drift = Assert.Single(ReviewerAgreement.Analyze(reports).Drift);
+        var drift = Assert.Single(ReviewerAgreement.Analyze(reports, Threshold).Drift);
 
         Assert.Equal(["gpt-4o", "gpt-4.1"], drift.Segments.Select(s => s.Model));
     }
@@ -146,6 +149,24 @@ public sealed class ReviewerAgreementTests
             ErrorReview("llm.practitioner", "same") with { ReviewerId = "llm.other" },
         ], T0.AddDays(i))).ToList();
 
-        Assert.Empty(ReviewerAgreement.Analyze(reports).Drift);
+        Assert.Empty(ReviewerAgreement.Analyze(reports, Threshold).Drift);
+    }
+
+    [Fact]
+    public void Analyze_ReviewerPassingWhatAnotherFoundGroundedDefectsIn_HasItsLeniencyReported()
+    {
+        var reports = Enumerable.Range(0, 4).Select(i => Report($"p{i}",
+        [
+            Review("critic", new Dictionary<string, int?> { [D] = i < 2 ? 2 : 5 }),
+            Review("flatterer", new Dictionary<string, int?> { [D] = 5 }),
+            Review("careful", new Dictionary<string, int?> { [D] = i < 2 ? 3 : 5 }),
+        ])).ToList();
+
+        var stats = ReviewerAgreement.Analyze(reports, Threshold).Dimensions[0].Reviewers.ToDictionary(s => s.ReviewerId);
+
+        // Two reports carry grounded findings: the flatterer passed both, the careful reviewer neither.
+        Assert.Equal((2, 1.0), (stats["flatterer"].Contested, stats["flatterer"].Leniency!.Value));
+        Assert.Equal((2, 0.0), (stats["careful"].Contested, stats["careful"].Leniency!.Value));
+        Assert.Equal(2, stats["critic"].Contested); // the careful reviewer's findings contest the critic's reports too
     }
 }
