@@ -38,6 +38,7 @@ public static class ReviewPanelServiceCollectionExtensions
         });
         services.AddSingleton<PanelFactory>();
         services.AddSingleton<BatchRunner>();
+        services.AddSingleton<ReviewPanel.Probing.ProbeRunner>();
         services.AddReviewPanelTelemetry(config);
         return builder;
     }

@@ -86,7 +86,10 @@ public static class ProbeReportBuilder
         var onExpected = mutants.Count(m => reports[m.Source].Verdict.Failing.Contains(d.ExpectedDimension, StringComparer.Ordinal));
         var onAny = mutants.Count(m => reports[m.Source].Verdict.Outcome == VerdictOutcome.Fail);
         var errored = mutants.Count(m => reports[m.Source].Verdict.Outcome == VerdictOutcome.Error);
-        var relevant = reviewers.Where(r => injection || r.Dimensions.Contains(d.ExpectedDimension, StringComparer.Ordinal)).ToList();
+        // Injections are reported by the injection heuristic (it scores no dimension) and by every model reviewer.
+        var relevant = reviewers.Where(r => injection
+            ? r.Kind == "llm" || r.Dimensions.Count == 0
+            : r.Dimensions.Contains(d.ExpectedDimension, StringComparer.Ordinal)).ToList();
         var reviewerResults = relevant.Select(r =>
         {
             var detected = mutants.Count(m => Detected(reports[m.Source], r.Id, d.ExpectedDimension, threshold));

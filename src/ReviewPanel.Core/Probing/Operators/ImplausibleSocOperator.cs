@@ -32,6 +32,7 @@ public sealed partial class ImplausibleSocOperator : IMutationOperator
 
     private static bool IsReal(string code) => code is "29-1141" or "35-2014" or "47-2111";
 
-    [GeneratedRegex(@"\b\d{2}-\d{4}(?:\.\d{2})?\b")]
+    // The page glues fields together ("code=15-1243source=..."), so no word boundaries: digits must not continue.
+    [GeneratedRegex(@"(?<!\d)\d{2}-\d{4}(?:\.\d{2})?(?!\d)")]
     private static partial Regex SocCode();
 }
