@@ -82,7 +82,7 @@ public sealed class ProbeRunner(ProfileImporter importer, IReviewStore store)
 
     /// <summary>
     /// Every mutant of one original: for each operator, <paramref name="perClass"/> draws with their own derived seeds;
-    /// a draw that repeats an earlier mutant's text is dropped. Pure: the same inputs give the same list.
+    /// a draw that repeats an earlier mutant's text is dropped, so indices can skip (index n is always draw n). Pure: the same inputs give the same list.
     /// </summary>
     public static IReadOnlyList<Mutant> MutantsOf(RoleProfile original, SourceDocument document, IReadOnlyList<IMutationOperator> operators,
         int perClass, int seed)
@@ -102,7 +102,7 @@ public sealed class ProbeRunner(ProfileImporter importer, IReviewStore store)
                 {
                     continue;
                 }
-                result.Add(mutant with { Index = texts.Count, Seed = derived, OriginalVersionHash = original.VersionHash });
+                result.Add(mutant with { Index = n, Seed = derived, OriginalVersionHash = original.VersionHash });
             }
         }
         return result;
