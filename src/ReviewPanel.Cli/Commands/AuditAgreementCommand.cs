@@ -141,7 +141,11 @@ public static class AuditAgreementCommand
         var latest = new List<StoredVerdict>();
         await foreach (var v in store.GetLatestVerdictsAsync(ct).ConfigureAwait(false))
         {
-            latest.Add(v);
+            // Probe mutants are planted defects, not profiles: counting them would skew agreement toward easy calls.
+            if (!ReviewPanel.Probing.ProbeNames.IsMutant(v.ProfileId))
+            {
+                latest.Add(v);
+            }
         }
         var sequences = new List<long>();
         if (since is null)

@@ -49,7 +49,9 @@ public static class RerunCommand
     {
         public bool Matches(StoredVerdict v) =>
             (Since is null || v.RecordedAt >= Since)
-            && ((Failed && v.Outcome == VerdictOutcome.Fail) || (Errors && v.Outcome == VerdictOutcome.Error) || ProfileIds.Contains(v.ProfileId, StringComparer.Ordinal));
+            // Probe mutants fail by design and have no file to read again; only an explicit --profile selects one.
+            && ((!ReviewPanel.Probing.ProbeNames.IsMutant(v.ProfileId) && ((Failed && v.Outcome == VerdictOutcome.Fail) || (Errors && v.Outcome == VerdictOutcome.Error)))
+                || ProfileIds.Contains(v.ProfileId, StringComparer.Ordinal));
     }
 
     private static async Task<int> RunAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, Selection selection, string format, PanelKind kind,

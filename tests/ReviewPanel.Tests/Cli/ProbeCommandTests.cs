@@ -47,6 +47,18 @@ public sealed class ProbeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RerunFailed_AfterAProbe_LeavesTheFailedMutantsAlone()
+    {
+        var probe = await CliProcess.RunAsync(_dir.Path, null, "probe", RepoFiles.Path("fixtures", "profiles", "data-platform-p4.txt"), "--classes", "placeholder");
+        Assert.True(probe.ExitCode == 0, probe.Stdout + probe.Stderr);
+
+        var rerun = await CliProcess.RunAsync(_dir.Path, null, "rerun", "--failed");
+
+        Assert.True(rerun.ExitCode == 0, rerun.Stdout + rerun.Stderr);
+        Assert.Contains("nothing to rerun", rerun.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Probe_NoProfiles_OrNotAProbeRun_ExitsTwo()
     {
         Assert.Equal(2, (await CliProcess.RunAsync(_dir.Path, null, "probe", Path.Combine(_dir.Path, "missing-folder"))).ExitCode);
