@@ -55,7 +55,7 @@ internal sealed class ProbeHarness : IDisposable
             StartedAt = TimeProvider.System.GetUtcNow(),
             Settings = new Dictionary<string, string>
             {
-                ["panel"] = "offline",
+                ["panel"] = reviewers.All(r => r.Descriptor.Kind == "heuristic") ? "offline" : reviewers.All(r => r.Descriptor.Kind == "llm") ? "llm" : "all",
                 ["gate.passThreshold"] = gate.PassThreshold.ToString(CultureInfo.InvariantCulture),
             },
         }, maxParallelProfiles: 2);
