@@ -69,4 +69,23 @@ public sealed class ProbeEmulatorTests
         Assert.All(hidden.Reviewers, r => Assert.Equal(0, r.Detected));
         Assert.Equal(0.0, report.Classes.Single(c => c.Class == "placeholder").Recall);
     }
+
+    [Fact]
+    public async Task Probe_AllPanelPolicyHigh_ModelsOutvoteEveryHeuristicCatchButTheInjectionRule()
+    {
+        await using var llm = await LlmPanelHarness.StartAsync(s => s.ConfigureDefault(new DeploymentBehavior { Policy = EmulatorPolicy.High }));
+        using var probe = await ProbeHarness.CreateAsync();
+        var classes = new[] { "placeholder", "level-rows-swapped", "provenance-removed", "reviewer-instruction" };
+
+        var report = (await probe.ProbeAsync(OneOriginal with { Classes = classes },
+            [.. ReviewPanel.Heuristics.HeuristicPanel.CreateDefault(), .. llm.Catalog.Reviewers], llm.Catalog.Adjudicator)).Report!;
+
+        var recall = report.Classes.ToDictionary(c => c.Class, c => c.Recall);
+        // The heuristic still flags every one of them...
+        Assert.All(report.Classes, c => Assert.Contains(c.Reviewers, r => r.Reviewer.StartsWith("heuristic.", StringComparison.Ordinal) && r.Detected == 1));
+        // ...but the median of one low heuristic and four confident models (and the adjudicator) is a pass: adding
+        // reviewers made the gate more lenient. Only the injection rule, which no score lifts, holds. The gate veto
+        // being added (a grounded deterministic finding caps its dimension) should turn these zeros into 1.0.
+        Assert.Equal(new Dictionary<string, double?> { ["placeholder"] = 0, ["level-rows-swapped"] = 0, ["reviewer-instruction"] = 1.0, ["provenance-removed"] = 0 }, recall);
+    }
 }

@@ -37,13 +37,13 @@ internal sealed class ProbeHarness : IDisposable
         return harness;
     }
 
-    public Task<ProbeResult> ProbeAsync(ProbeRequest request, IReadOnlyList<IReviewer>? reviewers = null) =>
-        new ProbeRunner(Importer, Store).RunAsync(Panel(reviewers ?? HeuristicPanel.CreateDefault()), request, CancellationToken.None);
+    public Task<ProbeResult> ProbeAsync(ProbeRequest request, IReadOnlyList<IReviewer>? reviewers = null, IAdjudicator? adjudicator = null) =>
+        new ProbeRunner(Importer, Store).RunAsync(Panel(reviewers ?? HeuristicPanel.CreateDefault(), adjudicator), request, CancellationToken.None);
 
-    public IProbePanel Panel(IReadOnlyList<IReviewer> reviewers)
+    public IProbePanel Panel(IReadOnlyList<IReviewer> reviewers, IAdjudicator? adjudicator = null)
     {
         var gate = new GateOptions();
-        var panel = new PanelRunner(reviewers, null, gate, "rubric-sha", new StoreReviewCache(Store), false, TimeProvider.System, NullLogger<PanelRunner>.Instance);
+        var panel = new PanelRunner(reviewers, adjudicator, gate, "rubric-sha", new StoreReviewCache(Store), false, TimeProvider.System, NullLogger<PanelRunner>.Instance);
         var batch = new BatchRunner(Importer, Store, TimeProvider.System, NullLogger<BatchRunner>.Instance);
         return new BatchProbePanel(batch, panel, () => new RunProvenance
         {
