@@ -41,7 +41,7 @@ public sealed class ProbeRunner(ProfileImporter importer, IReviewStore store)
             [ProbeNames.SettingVersion] = "1",
             [ProbeNames.SettingSeed] = request.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [ProbeNames.SettingPerClass] = request.PerClass.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [ProbeNames.SettingClasses] = JsonSerializer.Serialize(declarations, ProbeJsonContext.Default.ListProbeClassDeclaration),
+            [ProbeNames.SettingClasses] = JsonSerializer.Serialize(declarations, ProbeJsonContext.Compact.ListProbeClassDeclaration),
         };
         var originalsRun = panel.DescribeRun(new Dictionary<string, string>(common) { [ProbeNames.SettingRole] = ProbeNames.RoleOriginals });
         var originals = await panel.ReviewAsync(originalsRun, sources, (s, _) => ValueTask.FromResult(importer.Import(s)), cancellationToken)
@@ -54,8 +54,8 @@ public sealed class ProbeRunner(ProfileImporter importer, IReviewStore store)
         {
             [ProbeNames.SettingRole] = ProbeNames.RoleMutants,
             [ProbeNames.SettingOriginalsRun] = originalsRun.RunId,
-            [ProbeNames.SettingMutants] = JsonSerializer.Serialize(mutants, ProbeJsonContext.Default.ListMutant),
-            [ProbeNames.SettingUnmutated] = JsonSerializer.Serialize(unmutated, ProbeJsonContext.Default.ListProbeUnmutated),
+            [ProbeNames.SettingMutants] = JsonSerializer.Serialize(mutants, ProbeJsonContext.Compact.ListMutant),
+            [ProbeNames.SettingUnmutated] = JsonSerializer.Serialize(unmutated, ProbeJsonContext.Compact.ListProbeUnmutated),
         });
         await panel.ReviewAsync(mutantsRun, [.. mutants.Select(m => m.Source)],
             (s, _) => ValueTask.FromResult(ImportMutant(byName[s], bytes[s])), cancellationToken).ConfigureAwait(false);
