@@ -8,12 +8,18 @@ using ReviewPanel.Benchmarks;
 //   llm|rerun [--profiles N] [--rpm R] [--tpm T] [--concurrency C] [--estimated-tokens E]
 //                                         end to end against the emulator, then the same profiles again from the cache
 //   micro [BenchmarkDotNet args]          import, grounding check, aggregation, hash chain append
+//   probe [N, default 100]                N originals × every defect class through the offline panel and SQLite
 //   (child mode: offline-one N FIXTURE)
 if (args is ["offline-one", var n, var fixture])
 {
     var m = await OfflineBatch.MeasureAsync(int.Parse(n, CultureInfo.InvariantCulture), fixture);
     Console.WriteLine(m.ToLine());
     return 0;
+}
+if (args is ["probe", ..])
+{
+    var originals = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
+    return await ProbeBatch.RunAsync(originals, Path.GetFullPath(Path.Combine(Root.Find(), "fixtures", "profiles", "data-platform-p4.txt")));
 }
 if (args is ["micro", ..])
 {
@@ -41,7 +47,7 @@ if (args is ["llm" or "rerun", ..])
 }
 if (args.Length == 0 || args[0] != "offline")
 {
-    Console.Error.WriteLine("usage: offline [sizes] | llm [--profiles N] [--rpm R] [--tpm T] [--concurrency C] [--estimated-tokens E] | rerun ... | micro");
+    Console.Error.WriteLine("usage: offline [sizes] | probe [N] | llm [--profiles N] [--rpm R] [--tpm T] [--concurrency C] [--estimated-tokens E] | rerun ... | micro");
     return 2;
 }
 var sizes = (args.Length > 1 ? args[1] : "1000,10000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();

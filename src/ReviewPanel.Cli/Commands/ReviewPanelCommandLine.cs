@@ -18,6 +18,7 @@ public static class ReviewPanelCommandLine
         root.Subcommands.Add(EnqueueCommand.Create());
         root.Subcommands.Add(QueueCommand.Create());
         root.Subcommands.Add(RerunCommand.Create());
+        root.Subcommands.Add(ProbeCommand.Create());
         return root;
     }
 

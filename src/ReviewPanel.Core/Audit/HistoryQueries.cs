@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ReviewPanel.Panel;
+using ReviewPanel.Probing;
 using ReviewPanel.Provenance;
 using ReviewPanel.Scoring;
 using ReviewPanel.Storage;
@@ -44,7 +45,9 @@ public sealed class HistoryQueries(IReviewStore store, IOptions<GateOptions> gat
     /// <summary>Each profile's latest report, or every report recorded since the date (all of each profile's history in range).</summary>
     public async Task<IReadOnlyList<ProfileReport>> GetReportsAsync(DateTimeOffset? since, CancellationToken cancellationToken)
     {
-        var latest = await store.GetLatestVerdictsAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // Probe mutants are planted defects, not profiles: counting them would skew agreement toward easy calls.
+        var latest = await store.GetLatestVerdictsAsync(cancellationToken).Where(v => !ProbeNames.IsMutant(v.ProfileId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var sequences = new List<long>();
         if (since is null)
         {

@@ -62,7 +62,8 @@ public sealed class PanelBuilder(
         return new PanelRunner(reviewers, adjudicator, gate.Value, time, loggerFactory.CreateLogger<PanelRunner>());
     }
 
-    private RunProvenance DescribeRun(PanelRunner panel, string command, PanelKind kind, IReadOnlyDictionary<string, string>? tags)
+    /// <summary>A new run for <paramref name="panel"/>: id, rubric, reviewers, gate settings, plus <paramref name="tags"/>.</summary>
+    public RunProvenance DescribeRun(PanelRunner panel, string command, PanelKind kind, IReadOnlyDictionary<string, string>? tags = null)
     {
         var options = gate.Value;
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)

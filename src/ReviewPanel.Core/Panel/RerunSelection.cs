@@ -1,3 +1,4 @@
+using ReviewPanel.Probing;
 using ReviewPanel.Scoring;
 using ReviewPanel.Storage;
 
@@ -9,9 +10,10 @@ public sealed record RerunSelection(bool Failed, bool Errors, IReadOnlyCollectio
     public bool Matches(StoredVerdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);
+        // Probe mutants fail by design and have no file to read again; only an explicit --profile selects one.
         return (Since is null || verdict.RecordedAt >= Since)
-            && ((Failed && verdict.Outcome == VerdictOutcome.Fail)
-                || (Errors && verdict.Outcome == VerdictOutcome.Error)
+            && ((!ProbeNames.IsMutant(verdict.ProfileId)
+                    && ((Failed && verdict.Outcome == VerdictOutcome.Fail) || (Errors && verdict.Outcome == VerdictOutcome.Error)))
                 || ProfileIds.Contains(verdict.ProfileId, StringComparer.Ordinal));
     }
 }

@@ -60,6 +60,8 @@ public static class ReviewPanelServiceCollectionExtensions
         services.TryAddSingleton<ReportWriters>();
         services.TryAddSingleton<HistoryQueries>();
         services.TryAddSingleton<ReviewPanel.Queueing.DraftQueue>();
+        services.TryAddSingleton<ReviewPanel.Probing.ProbeRunner>();
+        services.TryAddSingleton<ReviewPanel.Probing.ProbeService>();
         return services;
     }
 }
