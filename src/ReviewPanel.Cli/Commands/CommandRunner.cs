@@ -28,7 +28,7 @@ internal static class CommandRunner
             using var host = ReviewPanelHost.Build(settings is null ? null : b => b.Configuration.AddInMemoryCollection(settings));
             var services = host.Services;
             services.GetRequiredService<IStartupValidator>().Validate();
-            await services.GetRequiredService<IReviewStore>().InitializeAsync(cancellationToken).ConfigureAwait(false);
+            await services.GetRequiredService<IHistoryWriter>().InitializeAsync(cancellationToken).ConfigureAwait(false);
             return await body(services.GetRequiredService<TService>(), stdout, stderr, cancellationToken).ConfigureAwait(false);
         }
         catch (OptionsValidationException ex)

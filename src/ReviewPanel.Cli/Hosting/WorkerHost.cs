@@ -28,7 +28,7 @@ internal static class WorkerHost
             services.GetRequiredService<IStartupValidator>().Validate();
             var worker = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
             services.GetRequiredService<PanelBuilder>().Build(worker.Panel, fresh: false);
-            await services.GetRequiredService<IReviewStore>().InitializeAsync(cancellationToken).ConfigureAwait(false);
+            await services.GetRequiredService<IHistoryWriter>().InitializeAsync(cancellationToken).ConfigureAwait(false);
             // The host's console lifetime owns Ctrl+C and SIGTERM: it stops the worker, which drains before exiting.
             var loops = services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
             await host.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,7 @@ namespace ReviewPanel.Cli.Worker;
 internal sealed class QueueWorker(
     IOptions<WorkerOptions> options,
     IWorkQueue queue,
-    IReviewStore store,
+    IHistoryWriter store,
     ProfileImporter importer,
     PanelBuilder builder,
     IHostApplicationLifetime lifetime,

@@ -8,7 +8,7 @@ using ReviewPanel.Storage;
 namespace ReviewPanel.Audit;
 
 /// <summary>The read side of the history: a profile's verdicts with what changed between them, reports for audits.</summary>
-public sealed class HistoryQueries(IReviewStore store, IOptions<GateOptions> gate)
+public sealed class HistoryQueries(IHistoryReader store, IChainVerifier chain, IOptions<GateOptions> gate)
 {
     /// <summary>Reviewer agreement, bias, leniency and drift over <paramref name="reports"/>, at the configured pass threshold.</summary>
     public AgreementReport Agreement(IReadOnlyList<ProfileReport> reports) => ReviewerAgreement.Analyze(reports, gate.Value.PassThreshold);
@@ -78,5 +78,5 @@ public sealed class HistoryQueries(IReviewStore store, IOptions<GateOptions> gat
     }
 
     /// <summary>Walks the whole chain and reports the first broken link.</summary>
-    public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken) => store.VerifyChainAsync(cancellationToken);
+    public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken) => chain.VerifyChainAsync(cancellationToken);
 }

@@ -10,7 +10,7 @@ namespace ReviewPanel.Panel;
 /// Reviews a batch of files: import, panel, record, with bounded parallelism. One bad file is an error line and
 /// the batch goes on. Only the small summaries are kept in memory, so memory stays flat as the batch grows.
 /// </summary>
-public sealed partial class BatchRunner(ProfileImporter importer, IReviewStore store, TimeProvider time, ILogger<BatchRunner> logger)
+public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter store, TimeProvider time, ILogger<BatchRunner> logger)
 {
     public Task<BatchResult> RunAsync(
         PanelRunner panel,

@@ -8,7 +8,7 @@ namespace ReviewPanel.Panel;
 /// a new version), else from the content stored when it was queued. Model reviewers are cached, so only missing or
 /// errored reviews cost a call.
 /// </summary>
-public sealed class RerunService(ReviewRunService runs, IReviewStore store, IWorkQueue queue, ProfileImporter importer)
+public sealed class RerunService(ReviewRunService runs, IHistoryReader store, IWorkQueue queue, ProfileImporter importer)
 {
     /// <returns>The batch, or null when no latest verdict matches the selection.</returns>
     public async Task<BatchResult?> RerunAsync(RerunSelection selection, PanelKind panel, bool fresh, string command, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace ReviewPanel.Probing;
 public static class ProbeHistory
 {
     /// <exception cref="InvalidDataException">The run does not exist or is not a probe's mutants run.</exception>
-    public static async Task<ProbeReport> LoadAsync(IReviewStore store, string probeRunId, CancellationToken cancellationToken)
+    public static async Task<ProbeReport> LoadAsync(IHistoryReader store, string probeRunId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var run = await store.GetRunAsync(probeRunId, cancellationToken).ConfigureAwait(false)
@@ -25,7 +25,7 @@ public static class ProbeHistory
         return ProbeReportBuilder.Build(run, originals, mutants);
     }
 
-    private static async Task<List<ProfileReport>> ReportsAsync(IReviewStore store, string runId, CancellationToken cancellationToken)
+    private static async Task<List<ProfileReport>> ReportsAsync(IHistoryReader store, string runId, CancellationToken cancellationToken)
     {
         var reports = new List<ProfileReport>();
         await foreach (var verdict in store.GetRunVerdictsAsync(runId, cancellationToken).ConfigureAwait(false))

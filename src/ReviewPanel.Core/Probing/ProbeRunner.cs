@@ -13,7 +13,7 @@ namespace ReviewPanel.Probing;
 /// <c>probe=mutants</c>, whose settings carry every mutant's class, seed and span), then read both runs back from the
 /// history into a <see cref="ProbeReport"/>, so a report printed now and one rebuilt later are the same.
 /// </summary>
-public sealed class ProbeRunner(ProfileImporter importer, IReviewStore store)
+public sealed class ProbeRunner(ProfileImporter importer, IHistoryReader store)
 {
     public async Task<ProbeResult> RunAsync(IProbePanel panel, ProbeRequest request, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using ReviewPanel.Storage;
 namespace ReviewPanel.Probing;
 
 /// <summary>The probe behind <c>reviewpanel probe</c>: the panel it asked for, built like every other run's, and probe reports read back from the history.</summary>
-public sealed class ProbeService(ProbeRunner runner, PanelBuilder builder, BatchRunner batch, IReviewStore store, IOptions<PanelOptions> options)
+public sealed class ProbeService(ProbeRunner runner, PanelBuilder builder, BatchRunner batch, IHistoryReader store, IOptions<PanelOptions> options)
 {
     /// <exception cref="ConfigurationProblemException">The panel asked for is not configured.</exception>
     public Task<ProbeResult> RunAsync(PanelKind kind, string command, ProbeRequest request, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public interface IWorkQueue
     Task<bool> RenewLeaseAsync(WorkItem item, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records the job's verdict (as <see cref="IReviewStore.RecordAsync"/>) and marks the job done, in one transaction.
+    /// Records the job's verdict (as <see cref="IHistoryWriter.RecordAsync"/>) and marks the job done, in one transaction.
     /// Idempotent: when the verdict for this run and profile version already exists nothing is recorded twice
     /// (returns false) and the job is still marked done.
     /// </summary>

@@ -8,7 +8,7 @@ namespace ReviewPanel.Observability;
 /// cannot record, or whose model endpoint is failing fast, should not be sent more work.
 /// </summary>
 /// <param name="openCircuits">Where open circuits are read; default <see cref="ReviewPanelTelemetry.OpenCircuits"/> (tests pass their own).</param>
-public sealed class StoreAndCircuitReadinessCheck(IReviewStore store, Func<IReadOnlyCollection<string>>? openCircuits = null) : IReadinessCheck
+public sealed class StoreAndCircuitReadinessCheck(IHistoryReader store, Func<IReadOnlyCollection<string>>? openCircuits = null) : IReadinessCheck
 {
     private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(3);
 

@@ -246,6 +246,26 @@ public abstract partial class DbReviewStore : IReviewStore, IWorkQueue
     public IAsyncEnumerable<StoredVerdict> GetRunVerdictsAsync(string runId, CancellationToken cancellationToken) =>
         QueryVerdictsAsync($"SELECT {VerdictColumns} FROM verdicts WHERE run_id = @run ORDER BY seq", cancellationToken, ("run", runId));
 
+    public async IAsyncEnumerable<ProfileReport> GetRunReportsAsync(string runId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT report_json FROM verdicts WHERE run_id = @run ORDER BY seq", ("run", runId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReportRows.ParseReport(reader.GetString(0));
+        }
+    }
+
+    public IAsyncEnumerable<StoredVerdict> GetRunProfileHistoriesAsync(string runId, CancellationToken cancellationToken) =>
+        QueryVerdictsAsync(
+            $"""
+            SELECT {VerdictColumns} FROM verdicts
+            WHERE profile_id IN (SELECT profile_id FROM verdicts WHERE run_id = @run AND profile_id <> '')
+            ORDER BY seq
+            """,
+            cancellationToken, ("run", runId));
+
     public async Task<ProfileReport?> GetLatestReportAsync(string profileId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

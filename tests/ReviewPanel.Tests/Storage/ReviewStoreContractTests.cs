@@ -122,6 +122,23 @@ public abstract class ReviewStoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task BulkReads_OneRun_StreamItsReportsAndItsProfilesWholeHistoriesOldestFirst()
+    {
+        var store = await OpenStoreAsync();
+        await store.RecordAsync(ReportFactory.Report("run-1", "p1", "v1"), None);
+        await store.RecordAsync(ReportFactory.Report("run-1", "untouched", "u1"), None);
+        await store.RecordAsync(ReportFactory.Report("run-2", "p1", "v2"), None);
+        await store.RecordAsync(ReportFactory.Report("run-2", "p2", "w1"), None);
+        await store.RecordAsync(ReportFactory.FailedImport("run-2", "drafts/bad.json"), None);
+
+        var reports = await store.GetRunReportsAsync("run-2", None).ToListAsync();
+        var histories = await store.GetRunProfileHistoriesAsync("run-2", None).ToListAsync();
+
+        Assert.Equal(["p1", "p2", null], reports.Select(r => r.ProfileId));
+        Assert.Equal([("p1", "run-1"), ("p1", "run-2"), ("p2", "run-2")], histories.Select(v => (v.ProfileId, v.RunId)));
+    }
+
+    [StoreFact]
     public async Task GetHistoryAsync_SeveralRuns_ReturnsVerdictsNewestFirst()
     {
         var store = await OpenStoreAsync();
