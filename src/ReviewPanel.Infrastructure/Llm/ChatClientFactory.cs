@@ -73,10 +73,11 @@ public sealed class ChatClientFactory : IDisposable
         };
         var pipeline = _pipelines.Create(name, endpoint);
         var logger = _loggerFactory.CreateLogger("ReviewPanel.Llm");
-        // Resilience outermost, logging inside it: each HTTP attempt is logged, prompts only at Trace.
+        // Logging outermost: one line per call as the reviewer sees it (prompts only at Trace). Inside the resilience
+        // pipeline it logged every throttled attempt as a failure with a stack trace, though the retry then succeeded.
         return new ChatClientBuilder(inner)
-            .Use(client => new ResilientChatClient(client, pipeline, name, logger, _pipelines.TokenEstimate(name)))
             .UseLogging(_loggerFactory)
+            .Use(client => new ResilientChatClient(client, pipeline, name, logger, _pipelines.TokenEstimate(name)))
             .Build();
     }
 

@@ -40,9 +40,9 @@ public sealed class EndpointOptions
     public int Tpm { get; set; } = 60_000;
 
     /// <summary>
-    /// Tokens one call is assumed to use (prompt with rubric and profile, plus the reply), charged to the TPM limiter
-    /// before the call because the real count is only known after it. Once replies report usage, the limiter charges
-    /// their moving average instead, so a rough guess neither wastes nor overruns the quota. Default 5 000.
+    /// The TPM limiter's charge for a call whose prompt it cannot see (and the bucket's minimum capacity). A chat call
+    /// is charged the way Azure OpenAI counts it on arrival: prompt characters / 4 plus the request's max_tokens, so
+    /// the limiter never admits more than the service would. Default 5 000.
     /// </summary>
     [Range(1, 1_000_000)]
     public int EstimatedTokensPerCall { get; set; } = 5_000;
@@ -55,13 +55,21 @@ public sealed class EndpointOptions
     [Range(1, 3600)]
     public int TimeoutSeconds { get; set; } = 60;
 
-    /// <summary>Retries after the first attempt on 408, 429, 5xx, network errors and timeouts; 0 means none. Default 4.</summary>
+    /// <summary>Retries after the first attempt on 408, 5xx, network errors and timeouts; 0 means none. Default 4. (429s: <see cref="ThrottleRetrySeconds"/>.)</summary>
     [Range(0, 20)]
     public int MaxRetries { get; set; } = 4;
 
     /// <summary>First backoff delay in milliseconds (exponential with jitter) when the server gives no retry-after. Default 1000.</summary>
     [Range(0, 60_000)]
     public int RetryBaseDelayMs { get; set; } = 1000;
+
+    /// <summary>
+    /// How long a call keeps retrying 429 replies, honouring each <c>retry-after</c>, before it gives up: throttling is
+    /// the quota working, not a failure, so it is bounded by time rather than by <see cref="MaxRetries"/>, and it never
+    /// counts toward the circuit breaker. Default 600 (ten minutes).
+    /// </summary>
+    [Range(0, 86_400)]
+    public int ThrottleRetrySeconds { get; set; } = 600;
 
     public CircuitBreakerSettings CircuitBreaker { get; set; } = new();
 

@@ -15,11 +15,11 @@ namespace ReviewPanel.Resilience;
 /// <summary>
 /// Builds the one resilience pipeline of an endpoint. Outer to inner:
 /// <list type="number">
-/// <item>retry (exponential backoff with jitter; the server's <c>retry-after-ms</c>/<c>retry-after</c> wins),</item>
-/// <item>circuit breaker (fails fast while the endpoint is down),</item>
-/// <item>concurrency limiter, request limiter (RPM) and token limiter (TPM, charged per call
-/// <see cref="EndpointOptions.EstimatedTokensPerCall"/> until replies report usage, then the average real usage:
-/// see <see cref="TokenUsageEstimate"/>),</item>
+/// <item>retry (exponential backoff with jitter; the server's <c>retry-after-ms</c>/<c>retry-after</c> wins): 429s until
+/// <see cref="EndpointOptions.ThrottleRetrySeconds"/> have passed, other transient failures <see cref="EndpointOptions.MaxRetries"/> times,</item>
+/// <item>circuit breaker (fails fast while the endpoint is down; 429s never count),</item>
+/// <item>concurrency limiter, request limiter (RPM) and token limiter (TPM, charged per call what the service charges on
+/// arrival: the prompt's characters / 4 plus max_tokens, set by <see cref="ResilientChatClient"/> in <see cref="TokenCharge"/>),</item>
 /// <item>per-attempt timeout.</item>
 /// </list>
 /// The limiters sit inside the retry so every HTTP attempt, retries included, is counted against the quota, and so a
@@ -31,6 +31,11 @@ namespace ReviewPanel.Resilience;
 public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILoggerFactory? loggerFactory = null) : IDisposable
 {
     private static readonly TimeSpan QuotaWindow = TimeSpan.FromSeconds(10);
+
+    /// <summary>Tokens the TPM limiter charges an attempt (set by the chat client from the request); absent: the running estimate.</summary>
+    public static readonly ResiliencePropertyKey<int> TokenCharge = new("reviewpanel.token-charge");
+
+    private static readonly ResiliencePropertyKey<DateTimeOffset> FirstThrottle = new("reviewpanel.first-throttle");
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ReviewPanel.Resilience");
     private readonly List<RateLimiter> _limiters = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TokenUsageEstimate> _estimates = new(StringComparer.OrdinalIgnoreCase);
@@ -40,7 +45,7 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ResiliencePipelineBuilder { Name = "reviewpanel-llm", InstanceName = endpointName, TimeProvider = timeProvider };
-        if (options.MaxRetries > 0)
+        if (options.MaxRetries > 0 || options.ThrottleRetrySeconds > 0)
         {
             builder.AddRetry(CreateRetryOptions(endpointName, options));
         }
@@ -66,7 +71,8 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
             var estimate = _estimates[endpointName] = new TokenUsageEstimate(options.EstimatedTokensPerCall, capacity);
             builder.AddRateLimiter(new RateLimiterStrategyOptions
             {
-                RateLimiter = args => tokens.AcquireAsync(estimate.Current, args.Context.CancellationToken),
+                RateLimiter = args => tokens.AcquireAsync(
+                    Math.Clamp(args.Context.Properties.GetValue(TokenCharge, estimate.Current), 1, capacity), args.Context.CancellationToken),
             });
         }
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) });
@@ -82,22 +88,50 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
     /// <summary>The retry strategy; exposed to tests so the delay it computes can be checked without waiting.</summary>
     internal RetryStrategyOptions CreateRetryOptions(string endpointName, EndpointOptions options) => new()
     {
-        MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+        // Bounded below: 429s by time, everything else by MaxRetries.
+        MaxRetryAttempts = int.MaxValue,
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = true,
         Delay = TimeSpan.FromMilliseconds(options.RetryBaseDelayMs),
         MaxDelay = RetryAfter.Max,
-        ShouldHandle = args => ValueTask.FromResult(TransientFailure.IsTransient(args.Outcome.Exception, args.Context.CancellationToken)),
+        ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.AttemptNumber, args.Context, options)),
         // Null falls back to the exponential backoff above.
         DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Exception, timeProvider)),
         OnRetry = args =>
         {
             var reason = Reason(args.Outcome.Exception);
-            Log.Retrying(_logger, endpointName, args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds);
+            if (TransientFailure.IsThrottle(args.Outcome.Exception))
+            {
+                Log.Throttled(_logger, endpointName, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+            }
+            else
+            {
+                Log.Retrying(_logger, endpointName, args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds);
+            }
             ReviewPanelTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("endpoint", endpointName), new KeyValuePair<string, object?>("reason", reason));
             return ValueTask.CompletedTask;
         },
     };
+
+    /// <summary>A 429 is retried until the endpoint's throttle deadline (counted from the first 429 of the call); other transient failures MaxRetries times.</summary>
+    private bool ShouldRetry(Exception? exception, int attemptNumber, ResilienceContext context, EndpointOptions options)
+    {
+        if (!TransientFailure.IsTransient(exception, context.CancellationToken))
+        {
+            return false;
+        }
+        if (!TransientFailure.IsThrottle(exception))
+        {
+            return attemptNumber < options.MaxRetries;
+        }
+        var now = timeProvider.GetUtcNow();
+        if (!context.Properties.TryGetValue(FirstThrottle, out var first))
+        {
+            context.Properties.Set(FirstThrottle, now);
+            first = now;
+        }
+        return now - first < TimeSpan.FromSeconds(options.ThrottleRetrySeconds);
+    }
 
     internal CircuitBreakerStrategyOptions CreateCircuitBreakerOptions(string endpointName, EndpointOptions options)
     {
@@ -108,7 +142,9 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
             MinimumThroughput = settings.MinimumThroughput,
             SamplingDuration = TimeSpan.FromSeconds(settings.SamplingSeconds),
             BreakDuration = TimeSpan.FromSeconds(settings.BreakSeconds),
-            ShouldHandle = args => ValueTask.FromResult(TransientFailure.IsTransient(args.Outcome.Exception, args.Context.CancellationToken)),
+            // Throttling is the quota working, not the endpoint failing: a 429 storm must never open the circuit.
+            ShouldHandle = args => ValueTask.FromResult(
+                TransientFailure.IsTransient(args.Outcome.Exception, args.Context.CancellationToken) && !TransientFailure.IsThrottle(args.Outcome.Exception)),
             OnOpened = args =>
             {
                 Log.CircuitOpened(_logger, endpointName, args.BreakDuration.TotalSeconds);

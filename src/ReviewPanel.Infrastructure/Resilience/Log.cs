@@ -8,6 +8,10 @@ internal static partial class Log
         Message = "Endpoint {Endpoint}: attempt {Attempt} failed ({Reason}); retrying in {DelayMs} ms.")]
     public static partial void Retrying(ILogger logger, string endpoint, int attempt, string reason, double delayMs);
 
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Information,
+        Message = "Endpoint {Endpoint}: attempt {Attempt} throttled (HTTP 429); waiting {DelayMs} ms as the service asked.")]
+    public static partial void Throttled(ILogger logger, string endpoint, int attempt, double delayMs);
+
     [LoggerMessage(EventId = 4102, Level = LogLevel.Error,
         Message = "Endpoint {Endpoint}: circuit opened for {BreakSeconds} s after repeated transient failures.")]
     public static partial void CircuitOpened(ILogger logger, string endpoint, double breakSeconds);

@@ -27,15 +27,17 @@ public sealed class ResilientChatClient(
         // Materialize once: every attempt must send the same messages.
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         var attempts = 0;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ChatResiliencePipelineFactory.TokenCharge, TokenCharge(list, options));
         try
         {
             var response = await pipeline.ExecuteAsync(
-                async ct =>
+                async ctx =>
                 {
                     var attempt = Interlocked.Increment(ref attempts);
-                    return await AttemptAsync(list, options, attempt, ct).ConfigureAwait(false);
+                    return await AttemptAsync(list, options, attempt, ctx.CancellationToken).ConfigureAwait(false);
                 },
-                cancellationToken).ConfigureAwait(false);
+                context).ConfigureAwait(false);
             response.AdditionalProperties ??= [];
             response.AdditionalProperties[LlmCallProperties.AttemptsKey] = attempts;
             return response;
@@ -52,6 +54,24 @@ public sealed class ResilientChatClient(
             ex.Data[LlmCallProperties.AttemptsKey] = attempts;
             throw;
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>Tokens Azure OpenAI charges a request on arrival: prompt characters / 4, plus max_tokens (1,000 when absent).</summary>
+    public const int DefaultMaxTokensCharge = 1_000;
+
+    internal static int TokenCharge(IReadOnlyList<ChatMessage> messages, ChatOptions? options)
+    {
+        long characters = 0;
+        foreach (var message in messages)
+        {
+            characters += message.Text?.Length ?? 0;
+        }
+        var prompt = (characters + 3) / 4;
+        return (int)Math.Min(int.MaxValue, prompt + (options?.MaxOutputTokens ?? DefaultMaxTokensCharge));
     }
 
     // One span per HTTP attempt (retries are siblings under the model call), and the 429 count per endpoint.

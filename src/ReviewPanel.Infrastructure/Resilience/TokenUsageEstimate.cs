@@ -1,11 +1,10 @@
 namespace ReviewPanel.Resilience;
 
 /// <summary>
-/// What one call is charged against an endpoint's TPM limiter. The real token count is only known after the call,
-/// so the limiter charges an estimate before it: <see cref="Llm.EndpointOptions.EstimatedTokensPerCall"/> until
-/// replies report usage, then a moving average of the usage they report. A fixed estimate above the real usage
-/// leaves quota unused (5 000 charged for 3 300 used wastes a third of the TPM); one below it overruns the quota
-/// and turns into 429s. The average follows prompt growth within a few dozen calls.
+/// The TPM charge of a call whose request the limiter cannot see (a pipeline used without
+/// <see cref="ResilientChatClient"/>, which charges what the service charges on arrival instead):
+/// <see cref="Llm.EndpointOptions.EstimatedTokensPerCall"/> until replies report usage, then a moving average of the
+/// usage they report.
 /// </summary>
 public sealed class TokenUsageEstimate(int initial, int maximum)
 {

@@ -22,4 +22,12 @@ internal static class TransientFailure
     };
 
     public static bool IsTransientStatus(int status) => status is 408 or 429 or >= 500;
+
+    /// <summary>A 429: the quota says "later", the endpoint is healthy.</summary>
+    public static bool IsThrottle(Exception? exception) => exception switch
+    {
+        ClientResultException { Status: 429 } => true,
+        HttpRequestException { StatusCode: System.Net.HttpStatusCode.TooManyRequests } => true,
+        _ => false,
+    };
 }

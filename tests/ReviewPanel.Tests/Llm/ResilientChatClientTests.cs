@@ -183,6 +183,71 @@ public sealed class ResilientChatClientTests : IDisposable
     }
 
     [Fact]
+    public async Task GetResponseAsync_ThrottledMoreOftenThanMaxRetries_KeepsHonouringRetryAfterUntilItSucceeds()
+    {
+        var throttled = new Dictionary<string, string> { ["retry-after-ms"] = "1000" };
+        for (var i = 0; i < 6; i++)
+        {
+            _inner.Throw(FakePipelineResponse.Error(429, throttled));
+        }
+        _inner.Reply("{}");
+
+        var response = await RunWithClock(Ask(CreateSut(Endpoint(maxRetries: 1))));
+
+        Assert.Equal(7, response.AdditionalProperties![LlmCallProperties.AttemptsKey]);
+    }
+
+    [Fact]
+    public async Task GetResponseAsync_ThrottledPastTheDeadline_GivesUpWithThe429()
+    {
+        var throttled = new Dictionary<string, string> { ["retry-after-ms"] = "2000" };
+        for (var i = 0; i < 20; i++)
+        {
+            _inner.Throw(FakePipelineResponse.Error(429, throttled));
+        }
+        var endpoint = Endpoint(maxRetries: 10);
+        endpoint.ThrottleRetrySeconds = 5;
+
+        var ex = await Assert.ThrowsAsync<ClientResultException>(() => RunWithClock(Ask(CreateSut(endpoint))));
+
+        Assert.Equal(429, ex.Status);
+        // First 429 at t=0, retries at 2 s and 4 s; at 6 s the five-second deadline has passed.
+        Assert.Equal(4, _inner.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GetResponseAsync_A429Storm_NeverOpensTheCircuit()
+    {
+        var endpoint = Endpoint(maxRetries: 0, minimumThroughput: 2);
+        endpoint.ThrottleRetrySeconds = 0;
+        var sut = CreateSut(endpoint);
+        for (var i = 0; i < 4; i++)
+        {
+            _inner.Throw(FakePipelineResponse.Error(429));
+        }
+        _inner.Reply("{}");
+
+        for (var i = 0; i < 4; i++)
+        {
+            var ex = await Assert.ThrowsAsync<ClientResultException>(() => Ask(sut));
+            Assert.Equal(429, ex.Status);
+        }
+        await Ask(sut);
+
+        Assert.Equal(5, _inner.Requests.Count); // every call reached the endpoint: no BrokenCircuitException
+    }
+
+    [Theory]
+    [InlineData(10, null, 3 + 1_000)]
+    [InlineData(400, 150, 100 + 150)]
+    public void TokenCharge_IsPromptCharactersOverFourPlusMaxTokens_AsAzureCountsOnArrival(int characters, int? maxTokens, int expected)
+    {
+        var charge = ResilientChatClient.TokenCharge([new ChatMessage(ChatRole.User, new string('x', characters))], new ChatOptions { MaxOutputTokens = maxTokens });
+
+        Assert.Equal(expected, charge);
+    }
+
+    [Fact]
     public async Task GetResponseAsync_ClientErrors_DoNotOpenTheCircuit()
     {
         var sut = CreateSut(Endpoint(maxRetries: 0, minimumThroughput: 2));

@@ -31,12 +31,13 @@ public sealed class TokenUsageEstimateTests
         Assert.Equal(1_000, estimate.Current);
     }
 
-    // TPM 6 000 → 1 000 tokens per 10 s window; the guess is 500 per call. A reply reporting 100 tokens makes the
-    // next calls cost 100, so the window admits 1 + 5 calls instead of 2. Without usage the guess stays.
+    // TPM 6 000 → 1 000 tokens per 10 s window. Each request is 400 characters (100 tokens) asking for at most 150
+    // tokens back: the service charges 250 on arrival whatever the reply reports, so the window admits 4 calls. Replies
+    // reporting far fewer tokens must not let the limiter admit more than the service would.
     [Theory]
-    [InlineData(60, 40, 6)]
-    [InlineData(0, 0, 2)]
-    public async Task TpmLimiter_ChargesReportedUsageNotTheFixedGuess(long input, long output, int admitted)
+    [InlineData(5, 5)]
+    [InlineData(0, 0)]
+    public async Task TpmLimiter_ChargesPromptPlusMaxTokensLikeTheService_WhateverTheReplyReports(long input, long output)
     {
         using var pipelines = new ChatResiliencePipelineFactory(TimeProvider.System);
         var endpoint = new EndpointOptions
@@ -56,6 +57,7 @@ public sealed class TokenUsageEstimateTests
         }
         var pipeline = pipelines.Create("tpm", endpoint);
         var client = new ResilientChatClient(inner, pipeline, "tpm", tokenEstimate: pipelines.TokenEstimate("tpm"));
+        var request = new ChatMessage(ChatRole.User, new string('x', 400));
 
         var done = 0;
         for (var i = 0; i < 8; i++)
@@ -63,7 +65,7 @@ public sealed class TokenUsageEstimateTests
             using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
             try
             {
-                await client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], cancellationToken: wait.Token);
+                await client.GetResponseAsync([request], new ChatOptions { MaxOutputTokens = 150 }, wait.Token);
                 done++;
             }
             catch (OperationCanceledException)
@@ -72,6 +74,6 @@ public sealed class TokenUsageEstimateTests
             }
         }
 
-        Assert.Equal(admitted, done);
+        Assert.Equal(4, done);
     }
 }

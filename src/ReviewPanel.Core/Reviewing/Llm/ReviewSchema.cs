@@ -71,22 +71,36 @@ public static class ReviewSchema
         return ToElement(root);
     }
 
-    /// <summary>Chat options for a persona's review request: strict <c>review</c> schema, the persona's temperature.</summary>
+    /// <summary>
+    /// Reply budget per scored dimension (score, a rationale of a few sentences, two or three verbatim quotes) and for
+    /// the rest of a reply. Sent as max_tokens: the service charges it against the quota on arrival, so an unbounded
+    /// request costs its 1,000-token default however short the reply.
+    /// </summary>
+    public const int ReplyTokensPerDimension = 220;
+
+    /// <summary>Reply budget beyond the dimensions: the summary, injections and JSON punctuation.</summary>
+    public const int ReplyTokensBase = 250;
+
+    /// <summary>Chat options for a persona's review request: strict <c>review</c> schema, the persona's temperature, max_tokens sized from it.</summary>
     public static ChatOptions ReviewOptions(PersonaFile persona, IReadOnlyList<string> layerKeys)
     {
         ArgumentNullException.ThrowIfNull(persona);
-        return Options(
+        var options = Options(
             ForReview(persona.Dimensions, layerKeys), ReviewSchemaName,
             "Scores with rationale and verbatim evidence, prompt injections found, and a summary.",
             persona.Temperature);
+        options.MaxOutputTokens = ReplyTokensBase + (ReplyTokensPerDimension * persona.Dimensions.Count);
+        return options;
     }
 
     /// <summary>Chat options for an adjudication request.</summary>
     public static ChatOptions AdjudicationOptions(PersonaFile adjudicator, string dimension, IReadOnlyList<string> layerKeys)
     {
         ArgumentNullException.ThrowIfNull(adjudicator);
-        return Options(ForAdjudication(dimension, layerKeys), AdjudicationSchemaName,
+        var options = Options(ForAdjudication(dimension, layerKeys), AdjudicationSchemaName,
             "The final score of one disputed dimension, why, and the critiques it refutes with counter-quotes.", adjudicator.Temperature);
+        options.MaxOutputTokens = ReplyTokensBase + (2 * ReplyTokensPerDimension);
+        return options;
     }
 
     private static ChatOptions Options(JsonElement schema, string name, string description, double temperature) => new()
