@@ -11,4 +11,7 @@ public interface IReviewerCatalog
     IReadOnlyList<IReviewer> Reviewers { get; }
 
     IAdjudicator Adjudicator { get; }
+
+    /// <summary>Model calls the reviewers' endpoints allow in flight together (their concurrency limits summed).</summary>
+    int MaxConcurrentCalls { get; }
 }

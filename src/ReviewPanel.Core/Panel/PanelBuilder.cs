@@ -38,6 +38,7 @@ public sealed class PanelBuilder(
         var document = rubric.Rubric;
         var reviewers = new List<IReviewer>();
         IAdjudicator? adjudicator = null;
+        var parallelism = Environment.ProcessorCount;
         if (kind is PanelKind.Offline or PanelKind.All)
         {
             reviewers.AddRange(HeuristicPanel.CreateDefault());
@@ -49,6 +50,9 @@ public sealed class PanelBuilder(
             {
                 reviewers.AddRange(catalog.Reviewers.Select(r => new CachingReviewer(r, cache, document.Sha256, fresh, logger)));
                 adjudicator = catalog.Adjudicator;
+                // Each profile asks its personas at once, so this many profiles keep every endpoint slot busy; the
+                // endpoints' limiters queue whatever exceeds their quota.
+                parallelism = Math.Max(parallelism, catalog.MaxConcurrentCalls);
             }
             catch (OptionsValidationException ex)
             {
@@ -59,7 +63,7 @@ public sealed class PanelBuilder(
                 throw new ConfigurationProblemException(ex.Message, ex);
             }
         }
-        return new PanelRunner(reviewers, adjudicator, gate.Value, time, loggerFactory.CreateLogger<PanelRunner>());
+        return new PanelRunner(reviewers, adjudicator, gate.Value, time, loggerFactory.CreateLogger<PanelRunner>()) { SuggestedParallelism = parallelism };
     }
 
     /// <summary>A new run for <paramref name="panel"/>: id, rubric, reviewers, gate settings, plus <paramref name="tags"/>.</summary>

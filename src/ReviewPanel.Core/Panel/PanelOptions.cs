@@ -7,9 +7,13 @@ public sealed class PanelOptions
 {
     public const string SectionName = "ReviewPanel:Panel";
 
-    /// <summary>Profiles reviewed at the same time. Default 4: the model quota, not the CPU, is the usual bound.</summary>
+    /// <summary>
+    /// Profiles reviewed at the same time. Unset (the default): the machine's cores for the heuristics, and enough to fill
+    /// the model endpoints' concurrency limits when the panel has personas, so the endpoints' own limits (concurrency,
+    /// RPM, TPM), not a second global cap, set the pace.
+    /// </summary>
     [Range(1, 1024)]
-    public int MaxParallelProfiles { get; set; } = 4;
+    public int? MaxParallelProfiles { get; set; }
 
     /// <summary>The rubric every reviewer judges by; its SHA-256 is recorded with every run. Default <c>prompts/rubric.md</c>.</summary>
     [Required]

@@ -25,6 +25,9 @@ public sealed partial class PanelRunner(
 
     public IReadOnlyList<IReviewer> Reviewers => reviewers;
 
+    /// <summary>Profiles worth reviewing at once on this panel (set by <see cref="PanelBuilder"/>); default: the machine's cores.</summary>
+    public int SuggestedParallelism { get; init; } = Environment.ProcessorCount;
+
     public async Task<ProfileReport> ReviewAsync(string runId, RoleProfile profile, CancellationToken cancellationToken)
     {
         using var activity = ReviewPanelTelemetry.StartActivity("reviewpanel.profile");

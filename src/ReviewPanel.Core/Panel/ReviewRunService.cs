@@ -33,6 +33,6 @@ public sealed class ReviewRunService(PanelBuilder builder, BatchRunner batch, Pr
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(request);
         var load = request.Load ?? ((source, _) => ValueTask.FromResult(importer.Import(source)));
-        return batch.RunAsync(session.Panel, session.Run, request.Sources, load, options.Value.MaxParallelProfiles, request.OnProfileDone, cancellationToken);
+        return batch.RunAsync(session.Panel, session.Run, request.Sources, load, options.Value.MaxParallelProfiles ?? session.Panel.SuggestedParallelism, request.OnProfileDone, cancellationToken);
     }
 }

@@ -11,7 +11,7 @@ public sealed class ProbeService(ProbeRunner runner, PanelBuilder builder, Batch
     public Task<ProbeResult> RunAsync(PanelKind kind, string command, ProbeRequest request, CancellationToken cancellationToken)
     {
         var panel = builder.Build(kind, fresh: false);
-        var probePanel = new BatchProbePanel(batch, panel, () => builder.DescribeRun(panel, command, kind), options.Value.MaxParallelProfiles);
+        var probePanel = new BatchProbePanel(batch, panel, () => builder.DescribeRun(panel, command, kind), options.Value.MaxParallelProfiles ?? panel.SuggestedParallelism);
         return runner.RunAsync(probePanel, request, cancellationToken);
     }
 

@@ -31,13 +31,25 @@ public sealed class EndpointOptions
     /// <summary>Azure OpenAI api-version, <c>2024-10-21</c> (default) or <c>2024-06-01</c>.</summary>
     public string? ApiVersion { get; set; }
 
-    /// <summary>Requests per minute of the deployment's quota; 0 turns the request limiter off. Default 60.</summary>
-    [Range(0, 1_000_000)]
-    public int Rpm { get; set; } = 60;
+    /// <summary>The requests per minute assumed when <see cref="Rpm"/> is not set (a conservative quota; a run says so once).</summary>
+    public const int AssumedRpm = 60;
 
-    /// <summary>Tokens per minute of the deployment's quota; 0 turns the token limiter off. Default 60 000.</summary>
+    /// <summary>The tokens per minute assumed when <see cref="Tpm"/> is not set.</summary>
+    public const int AssumedTpm = 60_000;
+
+    /// <summary>Requests per minute of the deployment's quota; 0 turns the request limiter off. Unset: <see cref="AssumedRpm"/>, with a warning.</summary>
+    [Range(0, 1_000_000)]
+    public int? Rpm { get; set; }
+
+    /// <summary>Tokens per minute of the deployment's quota; 0 turns the token limiter off. Unset: <see cref="AssumedTpm"/>, with a warning.</summary>
     [Range(0, 100_000_000)]
-    public int Tpm { get; set; } = 60_000;
+    public int? Tpm { get; set; }
+
+    /// <summary>The request limit in force.</summary>
+    public int EffectiveRpm => Rpm ?? AssumedRpm;
+
+    /// <summary>The token limit in force.</summary>
+    public int EffectiveTpm => Tpm ?? AssumedTpm;
 
     /// <summary>
     /// The TPM limiter's charge for a call whose prompt it cannot see (and the bucket's minimum capacity). A chat call

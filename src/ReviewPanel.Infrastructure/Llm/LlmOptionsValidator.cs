@@ -53,9 +53,9 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
             {
                 failures.Add($"{at}:ApiVersion '{version}' is not supported; use {string.Join(" or ", ApiVersions.Keys)}.");
             }
-            if (endpoint.Tpm > 0 && endpoint.EstimatedTokensPerCall > endpoint.Tpm)
+            if (endpoint.EffectiveTpm > 0 && endpoint.EstimatedTokensPerCall > endpoint.EffectiveTpm)
             {
-                failures.Add($"{at}:EstimatedTokensPerCall ({endpoint.EstimatedTokensPerCall}) exceeds Tpm ({endpoint.Tpm}); no call could ever start.");
+                failures.Add($"{at}:EstimatedTokensPerCall ({endpoint.EstimatedTokensPerCall}) exceeds Tpm ({endpoint.EffectiveTpm}); no call could ever start.");
             }
             var cb = endpoint.CircuitBreaker;
             if (cb is null || cb.FailureRatio is <= 0 or > 1 || cb.MinimumThroughput < 2 || cb.BreakSeconds < 1 || cb.SamplingSeconds < 1)

@@ -14,6 +14,7 @@ namespace ReviewPanel.Llm;
 public sealed class LlmReviewerCatalog : IReviewerCatalog
 {
     private readonly Lazy<(IReadOnlyList<LlmReviewer> Reviewers, LlmAdjudicator Adjudicator)> _loaded;
+    private readonly Lazy<int> _concurrency;
 
     /// <remarks>Nothing is read or validated until a member is first used, so an offline run never needs an endpoint.</remarks>
     public LlmReviewerCatalog(IOptions<LlmOptions> options, IOptions<GateOptions> gate, RubricSource rubric, ChatClientFactory clients, TimeProvider timeProvider)
@@ -23,11 +24,21 @@ public sealed class LlmReviewerCatalog : IReviewerCatalog
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(clients);
         _loaded = new(() => Load(options.Value, gate.Value, rubric.Rubric, clients, timeProvider));
+        _concurrency = new(() => Reviewers
+            .Select(r => r.Descriptor.Settings?.GetValueOrDefault("endpoint"))
+            .Append(Adjudicator.Descriptor.Settings?.GetValueOrDefault("endpoint"))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Sum(name => clients.Resolve(name).Options.MaxConcurrency is > 0 and var c ? c : UnlimitedConcurrency));
     }
 
     public IReadOnlyList<LlmReviewer> Reviewers => _loaded.Value.Reviewers;
 
     public LlmAdjudicator Adjudicator => _loaded.Value.Adjudicator;
+
+    /// <summary>An endpoint without a concurrency limit is counted as this many calls in flight.</summary>
+    public const int UnlimitedConcurrency = 64;
+
+    public int MaxConcurrentCalls => _concurrency.Value;
 
     IReadOnlyList<IReviewer> IReviewerCatalog.Reviewers => Reviewers;
 

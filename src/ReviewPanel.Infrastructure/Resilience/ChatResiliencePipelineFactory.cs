@@ -50,6 +50,11 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
             builder.AddRetry(CreateRetryOptions(endpointName, options));
         }
         builder.AddCircuitBreaker(CreateCircuitBreakerOptions(endpointName, options));
+        if (options.Rpm is null || options.Tpm is null)
+        {
+            // Once per endpoint and process: the assumed quota is usually far below a real deployment's and is then the bottleneck.
+            Log.QuotaAssumed(_logger, endpointName, options.EffectiveRpm, options.EffectiveTpm);
+        }
         if (options.MaxConcurrency > 0)
         {
             builder.AddRateLimiter(Track(new ConcurrencyLimiter(new ConcurrencyLimiterOptions
@@ -59,13 +64,13 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             })));
         }
-        if (options.Rpm > 0)
+        if (options.EffectiveRpm > 0)
         {
-            builder.AddRateLimiter(Track(Bucket(Math.Max(1, options.Rpm / 6), 1)));
+            builder.AddRateLimiter(Track(Bucket(Math.Max(1, options.EffectiveRpm / 6), 1)));
         }
-        if (options.Tpm > 0)
+        if (options.EffectiveTpm > 0)
         {
-            var perWindow = Math.Max(1, options.Tpm / 6);
+            var perWindow = Math.Max(1, options.EffectiveTpm / 6);
             var capacity = Math.Max(perWindow, options.EstimatedTokensPerCall);
             var tokens = Track(Bucket(perWindow, options.EstimatedTokensPerCall));
             var estimate = _estimates[endpointName] = new TokenUsageEstimate(options.EstimatedTokensPerCall, capacity);

@@ -12,6 +12,10 @@ internal static partial class Log
         Message = "Endpoint {Endpoint}: attempt {Attempt} throttled (HTTP 429); waiting {DelayMs} ms as the service asked.")]
     public static partial void Throttled(ILogger logger, string endpoint, int attempt, double delayMs);
 
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning,
+        Message = "Endpoint {Endpoint}: no quota configured; assuming {Rpm} requests and {Tpm} tokens per minute, which is likely far below your deployment's and will set the pace. Set ReviewPanel:Llm:Endpoints:{Endpoint}:Rpm and :Tpm to its quota (0 turns a limiter off).")]
+    public static partial void QuotaAssumed(ILogger logger, string endpoint, int rpm, int tpm);
+
     [LoggerMessage(EventId = 4102, Level = LogLevel.Error,
         Message = "Endpoint {Endpoint}: circuit opened for {BreakSeconds} s after repeated transient failures.")]
     public static partial void CircuitOpened(ILogger logger, string endpoint, double breakSeconds);

@@ -237,6 +237,41 @@ public sealed class ResilientChatClientTests : IDisposable
         Assert.Equal(5, _inner.Requests.Count); // every call reached the endpoint: no BrokenCircuitException
     }
 
+    [Fact]
+    public void Create_EndpointWithoutQuota_SaysOnceWhatItAssumedAndHowToSetIt()
+    {
+        using var logs = new ReviewPanel.Tests.Support.CollectingLoggerProvider();
+        using var factory = new Microsoft.Extensions.Logging.LoggerFactory([logs]);
+        using var pipelines = new ChatResiliencePipelineFactory(_time, factory);
+        var unset = Endpoint();
+        unset.Rpm = null;
+        unset.Tpm = null;
+
+        pipelines.Create("assumed", unset);
+        pipelines.Create("configured", Endpoint());
+
+        var warning = Assert.Single(logs.Entries, e => e.Id.Id == 4106);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("assuming 60 requests and 60000 tokens per minute", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("ReviewPanel:Llm:Endpoints:assumed:Rpm", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetResponseAsync_Throttled_LogsOneInformationLineWithoutAStackTrace()
+    {
+        using var logs = new ReviewPanel.Tests.Support.CollectingLoggerProvider();
+        using var factory = new Microsoft.Extensions.Logging.LoggerFactory([logs]);
+        using var pipelines = new ChatResiliencePipelineFactory(_time, factory);
+        _inner.Throw(FakePipelineResponse.Error(429, new Dictionary<string, string> { ["retry-after-ms"] = "10" })).Reply("{}");
+
+        await RunWithClock(Ask(new ResilientChatClient(_inner, pipelines.Create("default", Endpoint()), "default")));
+
+        var line = Assert.Single(logs.Entries, e => e.Id.Id == 4105);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, line.Level);
+        Assert.Null(line.Exception);
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+    }
+
     [Theory]
     [InlineData(10, null, 3 + 1_000)]
     [InlineData(400, 150, 100 + 150)]
