@@ -26,14 +26,14 @@ public static class EnqueueCommand
         var unreadable = 0;
         foreach (var source in importer.ExpandSources(paths))
         {
-            if (importer.TryReadBytes(source) is { } content)
+            if (importer.TryReadBytes(source, out var reason) is { } content)
             {
                 drafts.Add(new QueuedDraft(Path.GetFullPath(source), content));
             }
             else
             {
                 unreadable++;
-                await stderr.WriteLineAsync($"error: {source}: missing, unreadable or larger than ReviewPanel:Import:MaxFileBytes; not queued").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"error: {source}: {reason}; not queued").ConfigureAwait(false);
             }
         }
         if (drafts.Count == 0)

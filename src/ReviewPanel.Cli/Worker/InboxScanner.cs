@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ReviewPanel.Hashing;
+using ReviewPanel.IO;
 using ReviewPanel.Profiles;
 using ReviewPanel.Storage;
 
@@ -15,10 +16,15 @@ internal sealed class InboxScanner(string inbox, ProfileImporter importer, IWork
 {
     public const string AcceptedFolder = ".accepted";
 
+    /// <summary>Where entries that are not regular files (FIFOs, devices, sockets) are moved, never opened.</summary>
+    public const string RejectedFolder = ".rejected";
+
     // A file written less than this long ago may still be growing; the next scan takes it.
     private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(300);
 
     public string Accepted => Path.Combine(inbox, AcceptedFolder);
+
+    public string Rejected => Path.Combine(inbox, RejectedFolder);
 
     /// <summary>Enqueues every settled draft in the inbox under <paramref name="runId"/>; returns how many were new.</summary>
     public async Task<int> ScanAsync(string runId, CancellationToken cancellationToken)
@@ -34,6 +40,14 @@ internal sealed class InboxScanner(string inbox, ProfileImporter importer, IWork
             }
             try
             {
+                if (FileNode.Of(path).Kind is not (FileNodeKind.RegularFile or FileNodeKind.Missing) and var kind)
+                {
+                    // A FIFO or device is never opened (reading a FIFO blocks the worker); it is set aside, once, with the reason.
+                    Directory.CreateDirectory(Rejected);
+                    File.Move(path, Path.Combine(Rejected, Path.GetFileName(path)), overwrite: true);
+                    WorkerLog.InboxFileRejected(logger, path, $"not a regular file ({FileNode.Describe(kind)}); moved to {RejectedFolder}");
+                    continue;
+                }
                 var info = new FileInfo(path);
                 if (time.GetUtcNow() - info.LastWriteTimeUtc < SettleTime)
                 {

@@ -33,4 +33,7 @@ internal static partial class WorkerLog
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Inbox file {Path} could not be accepted")]
     public static partial void InboxFileSkipped(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Inbox file {Path} rejected: {Reason}")]
+    public static partial void InboxFileRejected(ILogger logger, string path, string reason);
 }
