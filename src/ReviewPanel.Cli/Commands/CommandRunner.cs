@@ -2,15 +2,14 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using ReviewPanel.Cli.Hosting;
 using ReviewPanel.Storage;
 
 namespace ReviewPanel.Cli.Commands;
 
 /// <summary>
-/// Runs one command inside the host with its store ready. Configuration problems become one clear line on stderr
-/// and exit code 2, never a stack trace.
+/// Runs one command inside the host with its store ready. Every fault (configuration, store, I/O) becomes one clear
+/// line on stderr and exit code 2 (<see cref="FaultReporter"/>), never a stack trace.
 /// </summary>
 internal static class CommandRunner
 {
@@ -19,23 +18,22 @@ internal static class CommandRunner
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
+        IHost? host = null;
         try
         {
             // Command-line flags that are settings (e.g. --repeats) win over appsettings.json and the environment.
-            using var host = ReviewPanelHost.Build(settings is null ? null : b => b.Configuration.AddInMemoryCollection(settings));
+            host = ReviewPanelHost.Build(settings is null ? null : b => b.Configuration.AddInMemoryCollection(settings));
             var services = host.Services;
             await services.GetRequiredService<IReviewStore>().InitializeAsync(cancellationToken).ConfigureAwait(false);
             return await body(services, stdout, stderr, cancellationToken).ConfigureAwait(false);
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await stderr.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}").ConfigureAwait(false);
-            return ExitCodes.Error;
+            return await FaultReporter.ReportAsync(stderr, ex, host?.Services).ConfigureAwait(false);
         }
-        catch (ConfigurationProblemException ex)
+        finally
         {
-            await stderr.WriteLineAsync($"configuration error: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Error;
+            host?.Dispose();
         }
     }
 }

@@ -40,9 +40,10 @@ public static class WorkerCommand
 
     private static async Task<int> RunAsync(TextWriter stderr, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
+        IHost? host = null;
         try
         {
-            using var host = ReviewPanelHost.Build(b =>
+            host = ReviewPanelHost.Build(b =>
             {
                 b.Configuration.AddInMemoryCollection(settings);
                 b.AddReviewPanelWorker();
@@ -63,25 +64,24 @@ public static class WorkerCommand
             await services.GetRequiredService<IReviewStore>().InitializeAsync(cancellationToken).ConfigureAwait(false);
             // The host's console lifetime owns Ctrl+C and SIGTERM: it stops the worker, which drains before exiting.
             var loops = services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
-            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            // Start and wait rather than RunAsync, which disposes the host: a fault is described from its live settings below.
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             // A worker loop that died stops the host quietly; a supervisor must see it as a failure, not a clean exit.
             var crashed = loops.Select(s => s.ExecuteTask?.Exception?.GetBaseException()).FirstOrDefault(e => e is not null);
             if (crashed is not null)
             {
-                await stderr.WriteLineAsync($"error: the worker stopped after a failure: {crashed.GetType().Name}: {crashed.Message}").ConfigureAwait(false);
-                return ExitCodes.Error;
+                return await FaultReporter.ReportAsync(stderr, crashed, services).ConfigureAwait(false);
             }
             return ExitCodes.Pass;
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await stderr.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}").ConfigureAwait(false);
-            return ExitCodes.Error;
+            return await FaultReporter.ReportAsync(stderr, ex, host?.Services).ConfigureAwait(false);
         }
-        catch (ConfigurationProblemException ex)
+        finally
         {
-            await stderr.WriteLineAsync($"configuration error: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Error;
+            host?.Dispose();
         }
     }
 }

@@ -42,6 +42,8 @@ internal sealed class QueueWorker(
         // Reviews get their own token: stopping must not cancel them until the drain time is up.
         using var drain = new CancellationTokenSource();
         var inFlight = new HashSet<Task>();
+        DateTimeOffset? failingSince = null;
+        Exception? fault = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var foundWork = false;
@@ -75,14 +77,36 @@ internal sealed class QueueWorker(
                     lifetime.StopApplication();
                     break;
                 }
+                failingSince = null;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
             }
+            catch (StoreUnavailableException ex)
+            {
+                // The history file is gone or replaced: nothing more may be claimed or committed.
+                fault = ex;
+                break;
+            }
             catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or TimeoutException)
             {
-                WorkerLog.QueueUnavailable(logger, ex);
+                // Bounded: a store that stays read-only or full ends the worker with one line and exit 2, not an endless loop.
+                var now = time.GetUtcNow();
+                if (failingSince is null)
+                {
+                    failingSince = now;
+                    WorkerLog.QueueUnavailable(logger, ex.Message, settings.StoreRetrySeconds);
+                }
+                else if (now - failingSince.Value >= TimeSpan.FromSeconds(settings.StoreRetrySeconds))
+                {
+                    fault = ex;
+                    break;
+                }
+                else
+                {
+                    WorkerLog.QueueStillUnavailable(logger, ex.Message);
+                }
             }
 
             var waits = new List<Task>(inFlight) { Task.Delay(TimeSpan.FromMilliseconds(settings.PollMilliseconds), time, stoppingToken) };
@@ -96,6 +120,11 @@ internal sealed class QueueWorker(
         WorkerLog.Stopping(logger, settings.WorkerId, inFlight.Count, settings.DrainSeconds);
         drain.CancelAfter(TimeSpan.FromSeconds(settings.DrainSeconds));
         await Task.WhenAll(inFlight).ConfigureAwait(false);
+        if (fault is not null)
+        {
+            // Faults the loop: the host stops and the worker command reports the cause as one line, exit 2.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fault);
+        }
     }
 
     private FileSystemWatcher Watch(string inbox)
@@ -189,7 +218,7 @@ internal sealed class QueueWorker(
         catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException)
         {
             // Could not renew: the lease may run out and another worker take over; the commit stays idempotent.
-            WorkerLog.QueueUnavailable(logger, ex);
+            WorkerLog.QueueUnavailable(logger, ex.Message, settings.StoreRetrySeconds);
         }
     }
 }

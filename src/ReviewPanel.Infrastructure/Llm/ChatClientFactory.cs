@@ -92,9 +92,10 @@ public sealed class ChatClientFactory : IDisposable
         {
             clientOptions.Transport = _transport;
         }
-        var client = string.IsNullOrEmpty(endpoint.ApiKey)
+        // The auth mode is explicit (validated at start): never a silent fallback from a missing key to Entra ID.
+        var client = endpoint.EffectiveAuth == EndpointAuth.Entra
             ? new AzureOpenAIClient(endpoint.Endpoint, new DefaultAzureCredential(), clientOptions)
-            : new AzureOpenAIClient(endpoint.Endpoint, new ApiKeyCredential(endpoint.ApiKey), clientOptions);
+            : new AzureOpenAIClient(endpoint.Endpoint, new ApiKeyCredential(endpoint.ApiKey ?? string.Empty), clientOptions);
         return client.GetChatClient(endpoint.Deployment).AsIChatClient();
     }
 

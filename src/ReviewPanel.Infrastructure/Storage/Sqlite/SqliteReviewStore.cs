@@ -44,7 +44,14 @@ public sealed class SqliteReviewStore : DbReviewStore
         var directory = System.IO.Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(directory))
         {
-            Directory.CreateDirectory(directory);
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new StoreUnavailableException($"cannot create the folder {directory} of the history store: {ex.Message.TrimEnd('.')}", "ReviewPanel:Store:Path", ex);
+            }
         }
         var connection = new SqliteConnection(connectionString);
         try
