@@ -19,8 +19,21 @@ internal sealed class InboxScanner(string inbox, ProfileImporter importer, IWork
     /// <summary>Where entries that are not regular files (FIFOs, devices, sockets) are moved, never opened.</summary>
     public const string RejectedFolder = ".rejected";
 
-    // A file written less than this long ago may still be growing; the next scan takes it.
-    private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(300);
+    /// <summary>
+    /// A file written less than this long ago may still be growing. It is taken once its modification time is this
+    /// old, or once this scanner has seen it unchanged (same size and time) for this long by its own clock, so a file
+    /// stamped in the future (clock skew, a copy that keeps times) is still taken.
+    /// </summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(300);
+
+    // Files seen but not yet settled: what they looked like and when this scanner first saw them so.
+    private readonly Dictionary<string, (long Length, DateTime WriteTime, DateTimeOffset Since)> unsettled = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Drafts found by the last scan that were still settling: not yet queued, but not forgotten either. A worker
+    /// that exits when idle must not exit while this is above zero.
+    /// </summary>
+    public int Pending => unsettled.Count;
 
     public string Accepted => Path.Combine(inbox, AcceptedFolder);
 
@@ -31,8 +44,10 @@ internal sealed class InboxScanner(string inbox, ProfileImporter importer, IWork
     {
         Directory.CreateDirectory(Accepted);
         var queued = 0;
+        var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(inbox).Order(StringComparer.Ordinal))
         {
+            present.Add(path);
             var extension = Path.GetExtension(path);
             if (!extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) && !extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
             {
@@ -49,7 +64,7 @@ internal sealed class InboxScanner(string inbox, ProfileImporter importer, IWork
                     continue;
                 }
                 var info = new FileInfo(path);
-                if (time.GetUtcNow() - info.LastWriteTimeUtc < SettleTime)
+                if (!IsSettled(path, info))
                 {
                     continue;
                 }
@@ -64,6 +79,7 @@ internal sealed class InboxScanner(string inbox, ProfileImporter importer, IWork
                 var key = string.Create(CultureInfo.InvariantCulture, $"inbox:{Path.GetFullPath(path)}:{info.Length}:{info.LastWriteTimeUtc.Ticks}:{sha}");
                 queued += await queue.EnqueueAsync(runId, [new QueuedDraft(Path.GetFullPath(destination), content, key)], cancellationToken).ConfigureAwait(false);
                 File.Move(path, destination, overwrite: true);
+                unsettled.Remove(path);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -71,6 +87,29 @@ internal sealed class InboxScanner(string inbox, ProfileImporter importer, IWork
                 WorkerLog.InboxFileSkipped(logger, ex, path);
             }
         }
+        // A file that vanished (another worker took it) is no longer waited for.
+        foreach (var gone in unsettled.Keys.Where(k => !present.Contains(k)).ToList())
+        {
+            unsettled.Remove(gone);
+        }
         return queued;
+    }
+
+    private bool IsSettled(string path, FileInfo info)
+    {
+        var now = time.GetUtcNow();
+        var length = info.Length;
+        var written = info.LastWriteTimeUtc;
+        if (now - written >= SettleTime && now >= written)
+        {
+            return true;
+        }
+        if (unsettled.TryGetValue(path, out var seen) && seen.Length == length && seen.WriteTime == written)
+        {
+            return now - seen.Since >= SettleTime;
+        }
+        // First sight, or it changed since: wait (the worker rescans soon and does not exit while files wait).
+        unsettled[path] = (length, written, now);
+        return false;
     }
 }

@@ -53,7 +53,8 @@ internal sealed class QueueWorker(
                 {
                     inboxChanged = false;
                     var queued = await inbox.ScanAsync(run.RunId, stoppingToken).ConfigureAwait(false);
-                    nextScan = time.GetUtcNow().AddSeconds(settings.ScanSeconds);
+                    // Files still settling are looked at again as soon as they may have settled, not a whole ScanSeconds later.
+                    nextScan = time.GetUtcNow() + (inbox.Pending > 0 ? InboxScanner.SettleTime : TimeSpan.FromSeconds(settings.ScanSeconds));
                     if (queued > 0)
                     {
                         foundWork = true;
@@ -71,7 +72,10 @@ internal sealed class QueueWorker(
                     foundWork = true;
                     inFlight.Add(ProcessAsync(job, panel, run, drain.Token));
                 }
-                if (!foundWork && inFlight.Count == 0 && settings.ExitWhenIdle && await IsQueueEmptyAsync(stoppingToken).ConfigureAwait(false))
+                // Idle means nothing queued or leased AND no inbox file still settling: a file copied in just before
+                // the start is waited for, not left behind.
+                if (!foundWork && inFlight.Count == 0 && settings.ExitWhenIdle && (inbox?.Pending ?? 0) == 0
+                    && await IsQueueEmptyAsync(stoppingToken).ConfigureAwait(false))
                 {
                     WorkerLog.Idle(logger, settings.WorkerId);
                     lifetime.StopApplication();

@@ -174,4 +174,23 @@ public sealed class SqliteWorkerProcessTests : IDisposable
         Assert.Equal(5, await HistoryCounts.CountAsync(db, "SELECT COUNT(*) FROM jobs"));
         Assert.Equal(5, (await HistoryCounts.VerdictsPerProfileAsync(db)).Count);
     }
+
+    [Fact]
+    public async Task Worker_InboxFilesJustWrittenOrStampedInTheFuture_AreWaitedForNotLeftBehindByExitWhenIdle()
+    {
+        // Deterministic on main's code: files an hour "in the future" never settled there, and --exit-when-idle left them.
+        var env = Env(("ScanSeconds", "60"));
+        var inbox = Path.Combine(dir.Path, "inbox");
+        GeneratedProfiles.Write(inbox, 4);
+        var files = Directory.GetFiles(inbox).Order(StringComparer.Ordinal).ToList();
+        File.SetLastWriteTimeUtc(files[0], DateTime.UtcNow.AddHours(1));
+        File.SetLastWriteTimeUtc(files[1], DateTime.UtcNow.AddDays(3));
+
+        using var worker = WorkerProcess.Start(dir.Path, env, "--inbox", "inbox", "--exit-when-idle");
+        Assert.Equal(0, await worker.WaitForExitAsync(ExitTimeout));
+
+        Assert.Empty(Directory.GetFiles(inbox));
+        await using var db = await OpenAsync();
+        Assert.Equal(4, (await HistoryCounts.VerdictsPerProfileAsync(db)).Count);
+    }
 }
