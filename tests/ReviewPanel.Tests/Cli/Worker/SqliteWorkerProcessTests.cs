@@ -175,6 +175,37 @@ public sealed class SqliteWorkerProcessTests : IDisposable
         Assert.Equal(5, (await HistoryCounts.VerdictsPerProfileAsync(db)).Count);
     }
 
+    [Theory]
+    [InlineData("deleted")]
+    [InlineData("replaced")]
+    public async Task Worker_HistoryFileDeletedOrReplacedUnderIt_StopsClaimingAndExitsTwoSayingSo(string how)
+    {
+        // Main's worker went on "completing" jobs into the unlinked file and exited 0 with every verdict lost.
+        var env = Env(("MaxInFlight", "2"));
+        await EnqueueAsync(300, env);
+        using var worker = WorkerProcess.Start(dir.Path, env, "--exit-when-idle");
+        await WaitForDoneAsync(5, worker);
+        SqliteConnection.ClearAllPools();
+        var history = Path.Combine(dir.Path, "history.db");
+        if (how == "deleted")
+        {
+            File.Delete(history);
+        }
+        else
+        {
+            File.Copy(history, history + ".copy");
+            File.Move(history + ".copy", history, overwrite: true);
+        }
+
+        var exit = await worker.WaitForExitAsync(ExitTimeout);
+
+        Assert.True(exit == 2, worker.Stderr);
+        var errors = worker.Stderr.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(errors);
+        Assert.StartsWith($"error: the history file {history} was {how} while this process was using it", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", worker.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Worker_InboxFilesJustWrittenOrStampedInTheFuture_AreWaitedForNotLeftBehindByExitWhenIdle()
     {
