@@ -43,7 +43,7 @@ public static class EnqueueCommand
         }
         var runId = services.GetRequiredService<PanelFactory>().NewRunId();
         var queued = await services.GetRequiredService<IWorkQueue>().EnqueueAsync(runId, drafts, cancellationToken).ConfigureAwait(false);
-        await stdout.WriteLineAsync($"run {runId}: {queued} queued, {unreadable} not readable").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"run {runId}: {queued} queued, {unreadable} not readable, {drafts.Count - queued} skipped (already waiting with the same content)").ConfigureAwait(false);
         return unreadable > 0 ? ExitCodes.Error : ExitCodes.Pass;
     }
 }

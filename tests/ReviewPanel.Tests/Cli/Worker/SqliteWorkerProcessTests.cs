@@ -207,6 +207,23 @@ public sealed class SqliteWorkerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Enqueue_SameFolderTwice_SkipsWhatIsAlreadyWaitingAndReviewsEachDraftOnce()
+    {
+        var env = Env();
+        await EnqueueAsync(6, env);
+
+        var again = await CliProcess.RunAsync(dir.Path, env, "enqueue", "drafts");
+
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Matches(@"^run run-\S+: 0 queued, 0 not readable, 6 skipped \(already waiting with the same content\)", again.Stdout);
+        using var worker = WorkerProcess.Start(dir.Path, env, "--exit-when-idle");
+        Assert.Equal(0, await worker.WaitForExitAsync(ExitTimeout));
+        await using var db = await OpenAsync();
+        Assert.Equal(6, await HistoryCounts.CountAsync(db, "SELECT COUNT(*) FROM jobs"));
+        Assert.All(await HistoryCounts.VerdictsPerProfileAsync(db), p => Assert.Equal(1, p.Value));
+    }
+
+    [Fact]
     public async Task Worker_InboxFilesJustWrittenOrStampedInTheFuture_AreWaitedForNotLeftBehindByExitWhenIdle()
     {
         // Deterministic on main's code: files an hour "in the future" never settled there, and --exit-when-idle left them.
