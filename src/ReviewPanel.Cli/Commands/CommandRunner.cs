@@ -24,8 +24,18 @@ internal static class CommandRunner
             // Command-line flags that are settings (e.g. --repeats) win over appsettings.json and the environment.
             host = ReviewPanelHost.Build(settings is null ? null : b => b.Configuration.AddInMemoryCollection(settings));
             var services = host.Services;
-            await services.GetRequiredService<IReviewStore>().InitializeAsync(cancellationToken).ConfigureAwait(false);
-            return await body(services, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            var store = services.GetRequiredService<IReviewStore>();
+            await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            var checkpoints = services.GetRequiredService<ChainCheckpoints>();
+            var before = checkpoints.Path is null ? 0 : await store.GetLastSequenceAsync(cancellationToken).ConfigureAwait(false);
+            var exit = await body(services, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            // Anchor the chain outside the database after every run that appended, so a cut tail is seen by 'audit verify'.
+            // Commands that only read never write one: a missing checkpoint stays missing for the audit to report.
+            if (checkpoints.Path is not null && await store.GetLastSequenceAsync(cancellationToken).ConfigureAwait(false) != before)
+            {
+                await checkpoints.WriteAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return exit;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

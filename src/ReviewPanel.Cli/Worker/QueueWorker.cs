@@ -21,6 +21,7 @@ internal sealed class QueueWorker(
     IReviewStore store,
     ProfileImporter importer,
     PanelFactory factory,
+    ChainCheckpoints checkpoints,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<QueueWorker> logger) : BackgroundService
@@ -176,6 +177,7 @@ internal sealed class QueueWorker(
             // The review is finished: commit it even while draining, so the work is not done twice.
             await queue.CompleteAsync(job, report, CancellationToken.None).ConfigureAwait(false);
             WorkerLog.JobDone(logger, job.Id, job.Source, settings.WorkerId, report.Verdict.Outcome.ToString());
+            await checkpoints.WriteAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (review.IsCancellationRequested)
         {

@@ -29,6 +29,7 @@ public static class StoreServiceCollectionExtensions
             ? sp.GetRequiredService<PostgresReviewStore>()
             : sp.GetRequiredService<SqliteReviewStore>());
         // The queue lives in the same database as the history, so completing a job and recording its verdict is one transaction.
+        services.TryAddSingleton<ChainCheckpoints>();
         services.TryAddSingleton<IWorkQueue>(sp => (IWorkQueue)sp.GetRequiredService<IReviewStore>());
         return services;
     }
