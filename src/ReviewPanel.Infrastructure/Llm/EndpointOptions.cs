@@ -80,8 +80,18 @@ public sealed class EndpointOptions
 
     public CircuitBreakerSettings CircuitBreaker { get; set; } = new();
 
+    /// <summary>
+    /// <see cref="Endpoint"/> without user info (<c>https://user:secret@host/</c> → <c>https://host/</c>). HttpClient never
+    /// sends URL credentials, so nothing is lost; without them the URL can be given to SDKs and logs, which print it.
+    /// </summary>
+    public Uri? EndpointWithoutCredentials => WithoutUserInfo(Endpoint);
+
+    /// <summary>A URL with any user info removed, for clients and logs.</summary>
+    public static Uri? WithoutUserInfo(Uri? uri) =>
+        uri is { IsAbsoluteUri: true, UserInfo.Length: > 0 } ? new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri : uri;
+
     /// <summary>Describes the endpoint without its key.</summary>
     public override string ToString() =>
-        $"{Provider} {Endpoint?.ToString() ?? "(no endpoint)"} deployment={Deployment ?? "(none)"} " +
+        $"{Provider} {EndpointWithoutCredentials?.ToString() ?? "(no endpoint)"} deployment={Deployment ?? "(none)"} " +
         $"auth={EffectiveAuth switch { EndpointAuth.Key => string.IsNullOrEmpty(ApiKey) ? "api-key(missing)" : "api-key(***)", var mode => mode }}";
 }
