@@ -133,6 +133,37 @@ public sealed class FaultProcessTests : IDisposable
         }
     }
 
+    [LinuxFact(needsSetpriv: true)]
+    public async Task Worker_ReadOnlyHistory_ExitsTwoWithOneLineInsteadOfLooping()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var store = Path.Combine(dir.Path, "store");
+        var env = new Dictionary<string, string> { ["ReviewPanel__Store__Path"] = Path.Combine(store, "history.db"), ["ReviewPanel__Worker__HttpPort"] = "0" };
+        GeneratedProfiles.Write(Path.Combine(dir.Path, "drafts"), 2);
+        Assert.Equal(0, (await RunAsync(env, "enqueue", "drafts")).ExitCode);
+        SqliteConnection.ClearAllPools();
+        foreach (var f in Directory.GetFiles(store))
+        {
+            File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+        File.SetUnixFileMode(store, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            var start = CliProcess.StartInfoWithoutPermissionOverride(dir.Path, env, ["worker", "--exit-when-idle"])!;
+
+            var line = AssertOneFaultLine(await CliProcess.RunAsync(start, Timeout));
+
+            Assert.StartsWith($"error: the history store {Path.Combine(store, "history.db")} is read-only", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.SetUnixFileMode(store, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     [Fact]
     public async Task Review_PostgresPortWithNoServer_IsOneErrorNamingHostAndPort()
     {
