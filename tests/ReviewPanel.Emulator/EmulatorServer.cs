@@ -97,6 +97,12 @@ public sealed partial class EmulatorServer : IAsyncDisposable
     /// <summary>Clears the counters and the request log; behaviours and what is left of their scripts stay.</summary>
     public void Reset() => _state.Reset();
 
+    /// <summary>
+    /// Completes when the host's lifetime stops: SIGTERM, SIGINT (Ctrl+C) or SIGQUIT through the console lifetime, or
+    /// <paramref name="cancellationToken"/>. The standalone runner waits on this, so <c>kill</c> stops it cleanly.
+    /// </summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         // Release hung requests first so shutdown does not wait for them.

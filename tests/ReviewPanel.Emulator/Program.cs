@@ -20,28 +20,14 @@ catch (Exception e) when (e is ArgumentException or System.ComponentModel.DataAn
     return 2;
 }
 
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
-
+// The host's console lifetime owns SIGTERM, SIGINT and SIGQUIT; waiting on it (not on a Ctrl+C handler of our own)
+// is what lets `kill <pid>` stop the emulator cleanly.
 await using var server = await EmulatorServer.StartAsync(
     options,
     logging => logging
         .AddSimpleConsole(o => o.SingleLine = true)
         .AddFilter("Microsoft", LogLevel.Warning)
-        .AddFilter("ReviewPanel", LogLevel.Debug),
-    stop.Token);
-Console.WriteLine($"Azure OpenAI emulator on {server.BaseUri} (OpenAI-compatible: {new Uri(server.BaseUri, "v1")}), api key '{server.ApiKey}', policy {options.Default.Policy.ToName()}. Ctrl+C stops.");
-try
-{
-    await Task.Delay(Timeout.Infinite, stop.Token);
-}
-catch (OperationCanceledException)
-{
-    // Ctrl+C: fall through to dispose.
-}
-
+        .AddFilter("ReviewPanel", LogLevel.Debug));
+Console.WriteLine($"Azure OpenAI emulator on {server.BaseUri} (OpenAI-compatible: {new Uri(server.BaseUri, "v1")}), api key '{server.ApiKey}', policy {options.Default.Policy.ToName()}. Ctrl+C or SIGTERM stops.");
+await server.WaitForShutdownAsync();
 return 0;

@@ -11,8 +11,9 @@ namespace ReviewPanel.Cli.Commands;
 
 /// <summary>
 /// A composition root for one command: builds the host, validates every option registered for validation at start,
-/// readies the store, resolves the one service the command calls and runs it. Configuration problems become one clear
-/// line on stderr and exit code 2, never a stack trace.
+/// readies the store, resolves the one service the command calls and runs it, then anchors the chain in a checkpoint
+/// when the command appended to it. Every fault (configuration, store, I/O) becomes one clear line on stderr and exit
+/// code 2 (<see cref="FaultReporter"/>), never a stack trace.
 /// </summary>
 internal static class CommandRunner
 {
@@ -22,24 +23,33 @@ internal static class CommandRunner
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
+        IHost? host = null;
         try
         {
             // Command-line flags that are settings (e.g. --repeats) win over appsettings.json and the environment.
-            using var host = ReviewPanelHost.Build(settings is null ? null : b => b.Configuration.AddInMemoryCollection(settings));
+            host = ReviewPanelHost.Build(settings is null ? null : b => b.Configuration.AddInMemoryCollection(settings));
             var services = host.Services;
             services.GetRequiredService<IStartupValidator>().Validate();
-            await services.GetRequiredService<IHistoryWriter>().InitializeAsync(cancellationToken).ConfigureAwait(false);
-            return await body(services.GetRequiredService<TService>(), stdout, stderr, cancellationToken).ConfigureAwait(false);
+            var store = services.GetRequiredService<IReviewStore>();
+            await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            var checkpoints = services.GetRequiredService<ChainCheckpoints>();
+            var before = checkpoints.Path is null ? 0 : await store.GetLastSequenceAsync(cancellationToken).ConfigureAwait(false);
+            var exit = await body(services.GetRequiredService<TService>(), stdout, stderr, cancellationToken).ConfigureAwait(false);
+            // Anchor the chain outside the database after every run that appended, so a cut tail is seen by 'audit verify'.
+            // Commands that only read never write one: a missing checkpoint stays missing for the audit to report.
+            if (checkpoints.Path is not null && await store.GetLastSequenceAsync(cancellationToken).ConfigureAwait(false) != before)
+            {
+                await checkpoints.WriteAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return exit;
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await stderr.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}").ConfigureAwait(false);
-            return ExitCodes.Error;
+            return await FaultReporter.ReportAsync(stderr, ex, host?.Services).ConfigureAwait(false);
         }
-        catch (ConfigurationProblemException ex)
+        finally
         {
-            await stderr.WriteLineAsync($"configuration error: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Error;
+            host?.Dispose();
         }
     }
 }

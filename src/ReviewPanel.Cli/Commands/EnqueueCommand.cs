@@ -21,14 +21,14 @@ public static class EnqueueCommand
         var result = await queue.EnqueueAsync(paths, cancellationToken).ConfigureAwait(false);
         foreach (var source in result.Unreadable)
         {
-            await stderr.WriteLineAsync($"error: {source}: missing, unreadable or larger than ReviewPanel:Import:MaxFileBytes; not queued").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: {source.Source}: {source.Reason}; not queued").ConfigureAwait(false);
         }
         if (result.RunId is null)
         {
             await stderr.WriteLineAsync($"error: no profile files (.txt, .json) found in {string.Join(", ", paths)}").ConfigureAwait(false);
             return ExitCodes.Error;
         }
-        await stdout.WriteLineAsync($"run {result.RunId}: {result.Queued} queued, {result.Unreadable.Count} not readable").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"run {result.RunId}: {result.Queued} queued, {result.Unreadable.Count} not readable, {result.Skipped} skipped (already waiting with the same content)").ConfigureAwait(false);
         return result.Unreadable.Count > 0 ? ExitCodes.Error : ExitCodes.Pass;
     }
 }

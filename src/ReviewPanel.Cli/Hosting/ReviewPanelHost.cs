@@ -29,9 +29,13 @@ public static class ReviewPanelHost
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // The host's own failure logs (a hosted service that did not start, a worker loop that threw) carry stack traces;
+        // the command reports the same fault as one line (FaultReporter) instead.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         configure?.Invoke(builder);
         builder.AddReviewPanel();
         afterDefaults?.Invoke(builder);
+        ConfigurationShape.ThrowIfMalformed(builder.Configuration);
         var host = builder.Build();
         TelemetryExporters.Activate(host.Services);
         return host;

@@ -11,15 +11,17 @@ namespace ReviewPanel.Cli.Hosting;
 
 /// <summary>
 /// The worker's composition root: builds its host, checks every start-up precondition (options, the panel it will
-/// use, the store) before anything is accepted, runs it until stopped, and turns faults into one line and exit 2.
+/// use, the store; the HTTP port when its endpoints start first) before anything is accepted, runs it until stopped,
+/// and turns faults into one line and exit 2 (<see cref="FaultReporter"/>).
 /// </summary>
 internal static class WorkerHost
 {
     public static async Task<int> RunAsync(TextWriter stderr, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
+        IHost? host = null;
         try
         {
-            using var host = ReviewPanelHost.Build(b =>
+            host = ReviewPanelHost.Build(b =>
             {
                 b.Configuration.AddInMemoryCollection(settings);
                 b.AddReviewPanelWorker();
@@ -31,25 +33,20 @@ internal static class WorkerHost
             await services.GetRequiredService<IHistoryWriter>().InitializeAsync(cancellationToken).ConfigureAwait(false);
             // The host's console lifetime owns Ctrl+C and SIGTERM: it stops the worker, which drains before exiting.
             var loops = services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
-            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            // Start and wait rather than RunAsync, which disposes the host: a fault is described from its live settings below.
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             // A worker loop that died stops the host quietly; a supervisor must see it as a failure, not a clean exit.
             var crashed = loops.Select(s => s.ExecuteTask?.Exception?.GetBaseException()).FirstOrDefault(e => e is not null);
-            if (crashed is not null)
-            {
-                await stderr.WriteLineAsync($"error: the worker stopped after a failure: {crashed.GetType().Name}: {crashed.Message}").ConfigureAwait(false);
-                return ExitCodes.Error;
-            }
-            return ExitCodes.Pass;
+            return crashed is null ? ExitCodes.Pass : await FaultReporter.ReportAsync(stderr, crashed, services).ConfigureAwait(false);
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await stderr.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}").ConfigureAwait(false);
-            return ExitCodes.Error;
+            return await FaultReporter.ReportAsync(stderr, ex, host?.Services).ConfigureAwait(false);
         }
-        catch (ConfigurationProblemException ex)
+        finally
         {
-            await stderr.WriteLineAsync($"configuration error: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Error;
+            host?.Dispose();
         }
     }
 }

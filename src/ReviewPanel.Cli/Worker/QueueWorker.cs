@@ -20,6 +20,7 @@ internal sealed class QueueWorker(
     IHistoryWriter store,
     ProfileImporter importer,
     PanelBuilder builder,
+    ChainCheckpoints checkpoints,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<QueueWorker> logger) : BackgroundService
@@ -39,6 +40,8 @@ internal sealed class QueueWorker(
         // Reviews get their own token: stopping must not cancel them until the drain time is up.
         using var drain = new CancellationTokenSource();
         var inFlight = new HashSet<Task>();
+        DateTimeOffset? failingSince = null;
+        Exception? fault = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var foundWork = false;
@@ -48,7 +51,8 @@ internal sealed class QueueWorker(
                 {
                     inboxChanged = false;
                     var queued = await inbox.ScanAsync(run.RunId, stoppingToken).ConfigureAwait(false);
-                    nextScan = time.GetUtcNow().AddSeconds(settings.ScanSeconds);
+                    // Files still settling are looked at again as soon as they may have settled, not a whole ScanSeconds later.
+                    nextScan = time.GetUtcNow() + (inbox.Pending > 0 ? InboxScanner.SettleTime : TimeSpan.FromSeconds(settings.ScanSeconds));
                     if (queued > 0)
                     {
                         foundWork = true;
@@ -66,20 +70,45 @@ internal sealed class QueueWorker(
                     foundWork = true;
                     inFlight.Add(ProcessAsync(job, panel, run, drain.Token));
                 }
-                if (!foundWork && inFlight.Count == 0 && settings.ExitWhenIdle && await IsQueueEmptyAsync(stoppingToken).ConfigureAwait(false))
+                // Idle means nothing queued or leased AND no inbox file still settling: a file copied in just before
+                // the start is waited for, not left behind.
+                if (!foundWork && inFlight.Count == 0 && settings.ExitWhenIdle && (inbox?.Pending ?? 0) == 0
+                    && await IsQueueEmptyAsync(stoppingToken).ConfigureAwait(false))
                 {
                     WorkerLog.Idle(logger, settings.WorkerId);
                     lifetime.StopApplication();
                     break;
                 }
+                failingSince = null;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
             }
+            catch (StoreUnavailableException ex)
+            {
+                // The history file is gone or replaced: nothing more may be claimed or committed.
+                fault = ex;
+                break;
+            }
             catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or TimeoutException)
             {
-                WorkerLog.QueueUnavailable(logger, ex);
+                // Bounded: a store that stays read-only or full ends the worker with one line and exit 2, not an endless loop.
+                var now = time.GetUtcNow();
+                if (failingSince is null)
+                {
+                    failingSince = now;
+                    WorkerLog.QueueUnavailable(logger, ex.Message, settings.StoreRetrySeconds);
+                }
+                else if (now - failingSince.Value >= TimeSpan.FromSeconds(settings.StoreRetrySeconds))
+                {
+                    fault = ex;
+                    break;
+                }
+                else
+                {
+                    WorkerLog.QueueStillUnavailable(logger, ex.Message);
+                }
             }
 
             var waits = new List<Task>(inFlight) { Task.Delay(TimeSpan.FromMilliseconds(settings.PollMilliseconds), time, stoppingToken) };
@@ -93,6 +122,11 @@ internal sealed class QueueWorker(
         WorkerLog.Stopping(logger, settings.WorkerId, inFlight.Count, settings.DrainSeconds);
         drain.CancelAfter(TimeSpan.FromSeconds(settings.DrainSeconds));
         await Task.WhenAll(inFlight).ConfigureAwait(false);
+        if (fault is not null)
+        {
+            // Faults the loop: the host stops and the worker command reports the cause as one line, exit 2.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fault);
+        }
     }
 
     private FileSystemWatcher Watch(string inbox)
@@ -140,6 +174,7 @@ internal sealed class QueueWorker(
             // The review is finished: commit it even while draining, so the work is not done twice.
             await queue.CompleteAsync(job, report, CancellationToken.None).ConfigureAwait(false);
             WorkerLog.JobDone(logger, job.Id, job.Source, settings.WorkerId, report.Verdict.Outcome.ToString());
+            await checkpoints.WriteAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (review.IsCancellationRequested)
         {
@@ -186,7 +221,7 @@ internal sealed class QueueWorker(
         catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException)
         {
             // Could not renew: the lease may run out and another worker take over; the commit stays idempotent.
-            WorkerLog.QueueUnavailable(logger, ex);
+            WorkerLog.QueueUnavailable(logger, ex.Message, settings.StoreRetrySeconds);
         }
     }
 }

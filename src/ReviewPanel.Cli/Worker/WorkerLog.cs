@@ -22,8 +22,11 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "Inbox: {Count} draft(s) queued in run {RunId}")]
     public static partial void InboxQueued(ILogger logger, int count, string runId);
 
-    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Queue unavailable; retrying")]
-    public static partial void QueueUnavailable(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Queue unavailable ({Error}); retrying for up to {Seconds}s")]
+    public static partial void QueueUnavailable(ILogger logger, string error, int seconds);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Debug, Message = "Queue still unavailable ({Error})")]
+    public static partial void QueueStillUnavailable(ILogger logger, string error);
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Worker {WorkerId} stopping: {InFlight} in flight, draining up to {DrainSeconds}s")]
     public static partial void Stopping(ILogger logger, string workerId, int inFlight, int drainSeconds);
@@ -33,4 +36,7 @@ internal static partial class WorkerLog
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Inbox file {Path} could not be accepted")]
     public static partial void InboxFileSkipped(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Inbox file {Path} rejected: {Reason}")]
+    public static partial void InboxFileRejected(ILogger logger, string path, string reason);
 }

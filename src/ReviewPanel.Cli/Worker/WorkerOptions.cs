@@ -42,6 +42,13 @@ public sealed class WorkerOptions : IValidatableObject
     [Range(1, 3600)]
     public int ScanSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How long the worker retries while the store keeps failing (read-only, disk full, database down) before it exits
+    /// with code 2 and one line naming the cause, so a supervisor sees the fault instead of a worker spinning. Default 30.
+    /// </summary>
+    [Range(1, 3600)]
+    public int StoreRetrySeconds { get; set; } = 30;
+
     /// <summary>Stop once nothing is queued, errored or leased (the <c>--exit-when-idle</c> flag).</summary>
     public bool ExitWhenIdle { get; set; }
 

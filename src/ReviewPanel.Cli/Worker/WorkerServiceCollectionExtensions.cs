@@ -16,10 +16,11 @@ public static class WorkerServiceCollectionExtensions
             .ValidateDataAnnotations();
         var drainSeconds = builder.Configuration.GetSection(WorkerOptions.SectionName).GetValue<int?>(nameof(WorkerOptions.DrainSeconds)) ?? new WorkerOptions().DrainSeconds;
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(drainSeconds, 0, 600) + 10));
+        // /healthz, /readyz and /metrics on 127.0.0.1:ReviewPanel:Worker:HttpPort (0 turns them off). Registered first:
+        // hosted services start in order, so a port in use stops the start before the worker accepts any inbox file.
+        builder.Services.AddWorkerHttpEndpoints(builder.Configuration);
         builder.Services.AddHostedService<QueueWorker>();
         builder.Services.AddHostedService<QueueGaugeRefresher>();
-        // /healthz, /readyz and /metrics on 127.0.0.1:ReviewPanel:Worker:HttpPort (0 turns them off).
-        builder.Services.AddWorkerHttpEndpoints(builder.Configuration);
         return builder;
     }
 }

@@ -66,6 +66,8 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Verdict {Verdict} (minimum {Minimum}) for {ProfileId} from {Source} in run {RunId}")]
     private static partial void LogVerdict(ILogger logger, string runId, string profileId, string source, string verdict, double? minimum);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "{Path}: {Reason}")]
+    // Debug, not Warning: the caller reports each bad file to the user as one "error:" line (and in its verdict); a
+    // second, log-formatted copy of the same line on stderr is noise.
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "{Path}: {Reason}")]
     private static partial void LogImportFailed(ILogger logger, string path, string reason);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using ReviewPanel.IO;
 
 namespace ReviewPanel.Profiles;
 
@@ -13,11 +14,12 @@ public sealed class ProfileImporter(IOptions<ImportOptions> options)
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
-    private static readonly EnumerationOptions Recursive = new()
+    // One folder at a time, nothing skipped silently: an unreadable subfolder must surface as an error.
+    private static readonly EnumerationOptions OneLevel = new()
     {
-        RecurseSubdirectories = true,
-        MatchCasing = MatchCasing.CaseInsensitive,
-        IgnoreInaccessible = true,
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0,
     };
 
     private readonly ImportOptions _options = options.Value;
@@ -30,35 +32,92 @@ public sealed class ProfileImporter(IOptions<ImportOptions> options)
 
     /// <summary>
     /// The files to import: files as given (whatever their extension), folders searched recursively for <c>*.txt</c> and
-    /// <c>*.json</c> (not <c>*.schema.json</c>, nor the calibration labels <c>*.gold.json</c>), each folder's files sorted ordinally. A path that does not exist is
-    /// passed through, so <see cref="Import"/> reports it as an error. A file reached twice is listed once.
+    /// <c>*.json</c> (not <c>*.schema.json</c>, nor the calibration labels <c>*.gold.json</c>), sorted ordinally. A path that does not exist is
+    /// passed through, so <see cref="Import"/> reports it as an error; so is a subfolder that cannot be listed, and a
+    /// FIFO or device with a profile's name (never opened). A folder reached twice (two symlinks to it, a symlink loop)
+    /// is searched once, by its identity (device and inode), not its path. A file reached twice is listed once.
     /// </summary>
     public IEnumerable<string> ExpandSources(IEnumerable<string> filesOrFolders)
     {
         ArgumentNullException.ThrowIfNull(filesOrFolders);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in filesOrFolders)
         {
-            if (!Directory.Exists(source))
+            if (FileNode.Of(source).Kind != FileNodeKind.Directory)
             {
-                if (seen.Add(FullPath(source)))
+                if (seen.Add(Identity(source)))
                 {
                     yield return source;
                 }
                 continue;
             }
-            var files = Directory.EnumerateFiles(source, "*", Recursive)
-                .Where(IsProfileFile)
-                .Order(StringComparer.Ordinal)
-                .ToList();
-            foreach (var file in files)
+            foreach (var file in Walk(source, visited).Order(StringComparer.Ordinal))
             {
-                if (seen.Add(FullPath(file)))
+                if (seen.Add(Identity(file)))
                 {
                     yield return file;
                 }
             }
         }
+    }
+
+    /// <summary>The profile files under <paramref name="root"/>, and every subfolder that could not be listed.</summary>
+    private static List<string> Walk(string root, HashSet<string> visited)
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>();
+        if (Visit(root, visited))
+        {
+            pending.Push(root);
+        }
+        while (pending.TryPop(out var folder))
+        {
+            List<string> entries;
+            try
+            {
+                entries = [.. Directory.EnumerateFileSystemEntries(folder, "*", OneLevel)];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                // Import reports it ("cannot read folder: ..."): the batch shows it and exits 2.
+                found.Add(folder);
+                continue;
+            }
+            foreach (var entry in entries)
+            {
+                var node = FileNode.Of(entry);
+                if (node.Kind == FileNodeKind.Directory)
+                {
+                    if (Visit(entry, visited))
+                    {
+                        pending.Push(entry);
+                    }
+                }
+                else if (IsProfileFile(entry))
+                {
+                    found.Add(entry);
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>True the first time a folder is reached (by identity where the platform has one, else by full path).</summary>
+    private static bool Visit(string folder, HashSet<string> visited)
+    {
+        if (FileNode.Of(folder).HasIdentity)
+        {
+            return visited.Add(Identity(folder));
+        }
+        var real = new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? FullPath(folder);
+        return visited.Add(real);
+    }
+
+    private static string Identity(string path)
+    {
+        var node = FileNode.Of(path);
+        return node.HasIdentity ? $"{node.Device}:{node.Inode}" : FullPath(path);
     }
 
     /// <summary>Imports one file. Never throws for bad input or unreadable paths.</summary>
@@ -71,13 +130,9 @@ public sealed class ProfileImporter(IOptions<ImportOptions> options)
         ReadOnlyMemory<byte>? content;
         try
         {
-            if (Directory.Exists(path))
+            if (NotReadable(path) is { } reason)
             {
-                return ImportResult.Failure(path, ImportErrorKind.Unreadable, "is a folder, not a file");
-            }
-            if (!File.Exists(path))
-            {
-                return ImportResult.Failure(path, ImportErrorKind.Unreadable, "file not found");
+                return ImportResult.Failure(path, ImportErrorKind.Unreadable, reason);
             }
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
             content = ReadBounded(stream, _options.MaxFileBytes);
@@ -102,16 +157,62 @@ public sealed class ProfileImporter(IOptions<ImportOptions> options)
             : ImportContent(source, content);
 
     /// <summary>The bytes of a file within the size limit, or null when it is missing, unreadable or too large.</summary>
-    public byte[]? TryReadBytes(string path)
+    public byte[]? TryReadBytes(string path) => TryReadBytes(path, out _);
+
+    /// <summary>
+    /// The bytes of a regular file within the size limit, or null with the reason (missing, a folder, a FIFO or device —
+    /// never opened —, unreadable, too large).
+    /// </summary>
+    public byte[]? TryReadBytes(string path, out string? reason)
     {
+        reason = NotReadable(path);
+        if (reason is not null)
+        {
+            return null;
+        }
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-            return ReadBounded(stream, _options.MaxFileBytes)?.ToArray();
+            var bytes = ReadBounded(stream, _options.MaxFileBytes)?.ToArray();
+            reason = bytes is null ? $"file is larger than the {_options.MaxFileBytes}-byte limit (ReviewPanel:Import:MaxFileBytes)" : null;
+            return bytes;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
+            reason = $"cannot read file: {ex.Message}";
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Why <paramref name="path"/> is not opened, or null for a regular file. The kind is read before opening: opening a
+    /// FIFO for reading blocks until a writer appears, and a device may never end.
+    /// </summary>
+    internal static string? NotReadable(string path)
+    {
+        var node = FileNode.Of(path);
+        switch (node.Kind)
+        {
+            case FileNodeKind.RegularFile:
+                return null;
+            case FileNodeKind.Missing:
+                return "file not found";
+            case FileNodeKind.Directory:
+                try
+                {
+                    _ = Directory.EnumerateFileSystemEntries(path, "*", OneLevel).Any();
+                    return "is a folder, not a file";
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+                {
+                    return $"cannot read folder: {ex.Message}";
+                }
+            case FileNodeKind.Unknown:
+                return node.Errno != 0
+                    ? $"cannot read file: {new System.ComponentModel.Win32Exception(node.Errno).Message}"
+                    : "cannot read file";
+            default:
+                return $"not a regular file ({FileNode.Describe(node.Kind)}); not opened";
         }
     }
 

@@ -11,25 +11,26 @@ public sealed class DraftQueue(IWorkQueue queue, ProfileImporter importer, Panel
     public async Task<EnqueueResult> EnqueueAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         var drafts = new List<QueuedDraft>();
-        var unreadable = new List<string>();
+        var unreadable = new List<(string, string)>();
         foreach (var source in importer.ExpandSources(paths))
         {
-            if (importer.TryReadBytes(source) is { } content)
+            if (importer.TryReadBytes(source, out var reason) is { } content)
             {
                 drafts.Add(new QueuedDraft(Path.GetFullPath(source), content));
             }
             else
             {
-                unreadable.Add(source);
+                unreadable.Add((source, reason ?? "unreadable"));
             }
         }
         if (drafts.Count == 0)
         {
-            return new EnqueueResult(null, 0, unreadable);
+            return new EnqueueResult(null, 0, 0, unreadable);
         }
         var runId = builder.NewRunId();
+        // A draft already waiting with the same content is not queued twice.
         var queued = await queue.EnqueueAsync(runId, drafts, cancellationToken).ConfigureAwait(false);
-        return new EnqueueResult(runId, queued, unreadable);
+        return new EnqueueResult(runId, queued, drafts.Count - queued, unreadable);
     }
 
     /// <summary>The queue's counts, its dead jobs, and the time they were read at.</summary>

@@ -9,7 +9,11 @@ namespace ReviewPanel.Storage;
 /// </summary>
 public interface IWorkQueue
 {
-    /// <summary>Stores each draft's content with its source under <paramref name="runId"/>; returns how many were newly queued.</summary>
+    /// <summary>
+    /// Stores each draft's content with its source under <paramref name="runId"/>; returns how many were newly queued. A
+    /// draft is skipped when a job with the same content (SHA-256) is already queued, leased or errored, or when its
+    /// <see cref="QueuedDraft.DedupeKey"/> was seen before.
+    /// </summary>
     Task<int> EnqueueAsync(string runId, IReadOnlyList<QueuedDraft> drafts, CancellationToken cancellationToken);
 
     /// <summary>

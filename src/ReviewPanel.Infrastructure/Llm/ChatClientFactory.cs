@@ -94,9 +94,10 @@ public sealed class ChatClientFactory : IDisposable
         {
             clientOptions.Transport = _transport;
         }
-        var client = string.IsNullOrEmpty(endpoint.ApiKey)
-            ? new AzureOpenAIClient(endpoint.Endpoint, new DefaultAzureCredential(), clientOptions)
-            : new AzureOpenAIClient(endpoint.Endpoint, new ApiKeyCredential(endpoint.ApiKey), clientOptions);
+        // The auth mode is explicit (validated at start): never a silent fallback from a missing key to Entra ID.
+        var client = endpoint.EffectiveAuth == EndpointAuth.Entra
+            ? new AzureOpenAIClient(endpoint.EndpointWithoutCredentials, new DefaultAzureCredential(), clientOptions)
+            : new AzureOpenAIClient(endpoint.EndpointWithoutCredentials, new ApiKeyCredential(endpoint.ApiKey ?? string.Empty), clientOptions);
         return client.GetChatClient(endpoint.Deployment).AsIChatClient();
     }
 
@@ -104,7 +105,7 @@ public sealed class ChatClientFactory : IDisposable
     {
         var clientOptions = new OpenAIClientOptions
         {
-            Endpoint = endpoint.Endpoint,
+            Endpoint = endpoint.EndpointWithoutCredentials,
             RetryPolicy = new ClientRetryPolicy(0),
             NetworkTimeout = NetworkTimeout(endpoint),
         };

@@ -25,8 +25,23 @@ public sealed class EndpointOptions
         set => Deployment = value;
     }
 
-    /// <summary>API key. Empty for Azure means <c>DefaultAzureCredential</c> (managed identity, az login, ...).</summary>
+    /// <summary>API key (<see cref="Auth"/> <c>key</c>). From the environment or a secret store only.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// How calls authenticate, explicitly: <c>key</c> (<see cref="ApiKey"/>; the default for Azure OpenAI, a missing key is a
+    /// configuration error), <c>entra</c> (Azure OpenAI through <c>DefaultAzureCredential</c>: managed identity, az login, ...)
+    /// or <c>none</c> (an OpenAI-compatible server that needs no key; its default when no key is set).
+    /// </summary>
+    public string? Auth { get; set; }
+
+    /// <summary>The auth mode in force: <see cref="Auth"/> when set, else the provider's default.</summary>
+    public string EffectiveAuth => Auth?.Trim().ToLowerInvariant() switch
+    {
+        { Length: > 0 } explicitMode => explicitMode,
+        _ when Provider == LlmProviders.OpenAICompatible && string.IsNullOrEmpty(ApiKey) => EndpointAuth.None,
+        _ => EndpointAuth.Key,
+    };
 
     /// <summary>Azure OpenAI api-version, <c>2024-10-21</c> (default) or <c>2024-06-01</c>.</summary>
     public string? ApiVersion { get; set; }
@@ -85,8 +100,18 @@ public sealed class EndpointOptions
 
     public CircuitBreakerSettings CircuitBreaker { get; set; } = new();
 
+    /// <summary>
+    /// <see cref="Endpoint"/> without user info (<c>https://user:secret@host/</c> → <c>https://host/</c>). HttpClient never
+    /// sends URL credentials, so nothing is lost; without them the URL can be given to SDKs and logs, which print it.
+    /// </summary>
+    public Uri? EndpointWithoutCredentials => WithoutUserInfo(Endpoint);
+
+    /// <summary>A URL with any user info removed, for clients and logs.</summary>
+    public static Uri? WithoutUserInfo(Uri? uri) =>
+        uri is { IsAbsoluteUri: true, UserInfo.Length: > 0 } ? new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri : uri;
+
     /// <summary>Describes the endpoint without its key.</summary>
     public override string ToString() =>
-        $"{Provider} {Endpoint?.ToString() ?? "(no endpoint)"} deployment={Deployment ?? "(none)"} " +
-        $"auth={(string.IsNullOrEmpty(ApiKey) ? "azure-identity" : "api-key(***)")}";
+        $"{Provider} {EndpointWithoutCredentials?.ToString() ?? "(no endpoint)"} deployment={Deployment ?? "(none)"} " +
+        $"auth={EffectiveAuth switch { EndpointAuth.Key => string.IsNullOrEmpty(ApiKey) ? "api-key(missing)" : "api-key(***)", var mode => mode }}";
 }

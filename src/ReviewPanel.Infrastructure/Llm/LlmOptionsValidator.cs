@@ -45,6 +45,25 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
             {
                 failures.Add($"{at}:Endpoint must be an absolute http(s) URL.");
             }
+            var auth = endpoint.EffectiveAuth;
+            var env = $"ReviewPanel__Llm__Endpoints__{endpointName}__";
+            if (!EndpointAuth.All.Contains(auth, StringComparer.Ordinal))
+            {
+                failures.Add($"{at}:Auth '{endpoint.Auth}' is not one of {string.Join(", ", EndpointAuth.All)}.");
+            }
+            else if (auth == EndpointAuth.Key && string.IsNullOrWhiteSpace(endpoint.ApiKey))
+            {
+                failures.Add($"{at}:ApiKey is missing and {at}:Auth is 'key': set AZURE_OPENAI_API_KEY or {env}ApiKey in the environment, " +
+                    (endpoint.Provider == LlmProviders.AzureOpenAI ? $"or set {env}Auth=entra to sign in with Microsoft Entra ID (DefaultAzureCredential)." : $"or set {env}Auth=none for a server that needs no key."));
+            }
+            else if (auth == EndpointAuth.Entra && endpoint.Provider != LlmProviders.AzureOpenAI)
+            {
+                failures.Add($"{at}:Auth 'entra' needs Provider '{LlmProviders.AzureOpenAI}'; use 'key' or 'none'.");
+            }
+            else if (auth == EndpointAuth.None && endpoint.Provider == LlmProviders.AzureOpenAI)
+            {
+                failures.Add($"{at}:Auth 'none' is not possible with Azure OpenAI; use 'key' (with an ApiKey) or 'entra'.");
+            }
             if (string.IsNullOrWhiteSpace(endpoint.Deployment))
             {
                 failures.Add($"{at}:Deployment (or :Model) is missing (or set AZURE_OPENAI_DEPLOYMENT).");

@@ -15,6 +15,12 @@ public abstract partial class DbReviewStore
     /// <summary>Appended to the claim's candidate query: PostgreSQL skips rows another worker is claiming.</summary>
     private protected virtual string ClaimLockClause => "";
 
+    /// <summary>
+    /// Serializes enqueues so two of them cannot both find a content "not yet waiting" and queue it twice. SQLite's
+    /// queue transaction is already exclusive; PostgreSQL takes an advisory lock.
+    /// </summary>
+    private protected virtual Task LockEnqueueAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>The transaction queue updates run in; by default the exclusive one (SQLite's BEGIN IMMEDIATE serializes claims).</summary>
     private protected virtual ValueTask<DbTransaction> BeginQueueTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         BeginExclusiveAsync(connection, cancellationToken);
@@ -26,13 +32,17 @@ public abstract partial class DbReviewStore
         var now = ToDbTimestamp(ChainHash.ToStoredPrecision(timeProvider.GetUtcNow()));
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await BeginQueueTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
+        await LockEnqueueAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var queued = 0;
         foreach (var draft in drafts)
         {
+            // Idempotent: a draft whose content is already waiting (queued, leased or errored) is not queued again, so
+            // enqueueing a folder twice reviews each draft once. Done or dead jobs do not block a new one (a rerun).
             queued += await ExecuteAsync(connection, transaction,
                 """
                 INSERT INTO jobs (run_id, source, content, content_sha, dedupe_key, state, attempt, enqueued_at, updated_at)
-                VALUES (@run, @source, @content, @sha, @key, 'queued', 0, @now, @now)
+                SELECT @run, @source, @content, @sha, @key, 'queued', 0, @now, @now
+                WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE content_sha = @sha AND state IN ('queued', 'leased', 'errored'))
                 ON CONFLICT (dedupe_key) DO NOTHING
                 """,
                 cancellationToken,

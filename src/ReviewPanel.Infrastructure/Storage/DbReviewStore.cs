@@ -330,6 +330,20 @@ public abstract partial class DbReviewStore : IReviewStore, IWorkQueue
         return (review, reader.GetString(1));
     }
 
+    public async Task<string?> GetRecordShaAsync(long sequence, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT record_sha FROM verdicts WHERE seq = @seq", ("seq", sequence));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    public async Task<long> GetLastSequenceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT COALESCE(MAX(seq), 0) FROM verdicts");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<ChainVerification> VerifyChainAsync(CancellationToken cancellationToken)
     {
         var verifier = new ChainVerifier();

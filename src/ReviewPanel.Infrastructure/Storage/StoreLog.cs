@@ -15,4 +15,7 @@ internal static partial class StoreLog
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "History chain broken at record {Sequence}: {Problem}")]
     public static partial void ChainBroken(ILogger logger, long? sequence, string? problem);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Checkpoint {Path} not written: {Reason}")]
+    public static partial void CheckpointNotWritten(ILogger logger, string path, string reason);
 }

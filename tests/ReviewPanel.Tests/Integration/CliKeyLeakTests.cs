@@ -65,6 +65,30 @@ public sealed class CliKeyLeakTests : IDisposable
     }
 
     [Fact]
+    public async Task Review_EndpointUrlWithCredentials_AtTraceLogging_NeverShowsThem()
+    {
+        const string UrlSecret = "url-secret-0451";
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { Seed = 3, ApiKey = Key });
+        server.ConfigureDefault(new DeploymentBehavior { Score = 5 });
+        CopyClean();
+        var withUserInfo = new UriBuilder(server.BaseUri) { UserName = "svc", Password = UrlSecret }.Uri;
+        var env = new Dictionary<string, string>
+        {
+            ["ReviewPanel__Llm__Endpoints__default__Endpoint"] = withUserInfo.ToString(),
+            ["ReviewPanel__Llm__Endpoints__default__Deployment"] = "keycheck",
+            ["ReviewPanel__Llm__Endpoints__default__ApiKey"] = Key,
+            ["Logging__LogLevel__Default"] = "Trace",
+            ["Logging__LogLevel__Microsoft"] = "Trace",
+        };
+
+        var review = await CliProcess.RunAsync(_dir.Path, env, "review", "in", "--panel", "llm");
+
+        Assert.True(review.ExitCode == 0, review.Stderr + review.Stdout);
+        Assert.DoesNotContain(UrlSecret, review.Stderr + review.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, review.Stderr + review.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Review_LlmPanelWithoutEndpoint_ExitsTwoWithOneConfigurationErrorLine()
     {
         CopyClean();

@@ -98,11 +98,37 @@ public sealed class LlmOptionsTests
         Assert.Contains("default:Endpoint is missing", new LlmOptionsValidator().Validate(null, options).FailureMessage);
     }
 
-    [Fact]
-    public void Validate_CompleteEndpoint_Succeeds()
+    [Theory]
+    [InlineData(null, Key)]
+    [InlineData("key", Key)]
+    [InlineData("entra", null)]
+    public void Validate_CompleteEndpoint_Succeeds(string? auth, string? key)
     {
-        var options = new LlmOptions { Endpoints = { ["default"] = new EndpointOptions { Endpoint = new Uri("https://x.openai.azure.com/"), Deployment = "d" } } };
+        var options = new LlmOptions { Endpoints = { ["default"] = new EndpointOptions { Endpoint = new Uri("https://x.openai.azure.com/"), Deployment = "d", Auth = auth, ApiKey = key } } };
         Assert.True(new LlmOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_AzureWithoutKeyInKeyMode_IsAFailureNamingBothWaysOut()
+    {
+        // No silent fallback to DefaultAzureCredential: Entra ID is chosen explicitly or not at all.
+        var options = new LlmOptions { Endpoints = { ["default"] = new EndpointOptions { Endpoint = new Uri("https://x.openai.azure.com/"), Deployment = "d" } } };
+
+        var message = new LlmOptionsValidator().Validate(null, options).FailureMessage;
+
+        Assert.Contains("ReviewPanel:Llm:Endpoints:default:ApiKey is missing and ReviewPanel:Llm:Endpoints:default:Auth is 'key'", message);
+        Assert.Contains("AZURE_OPENAI_API_KEY", message);
+        Assert.Contains("ReviewPanel__Llm__Endpoints__default__Auth=entra", message);
+    }
+
+    [Theory]
+    [InlineData("azure-openai", "none", "Auth 'none' is not possible with Azure OpenAI")]
+    [InlineData("openai-compatible", "entra", "Auth 'entra' needs Provider 'azure-openai'")]
+    [InlineData("azure-openai", "password", "Auth 'password' is not one of key, entra, none")]
+    public void Validate_AuthModeThatDoesNotFitTheProvider_IsAFailure(string provider, string auth, string expected)
+    {
+        var options = new LlmOptions { Endpoints = { ["default"] = new EndpointOptions { Provider = provider, Endpoint = new Uri("https://x.example/"), Deployment = "d", Auth = auth } } };
+        Assert.Contains(expected, new LlmOptionsValidator().Validate(null, options).FailureMessage);
     }
 
     [Fact]

@@ -53,4 +53,34 @@ public sealed class ExpandSourcesTests
         Assert.Equal(Directory.GetFiles(RepoFiles.Path("fixtures", "calibration"), "*.gold.json").Length, files.Count);
         Assert.All(files.Select(importer.Import), r => Assert.True(r.IsSuccess));
     }
+
+    [Fact]
+    public void ExpandSources_TwoSymlinksToTheFolderItself_ListsEachFileOnceAndEnds()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("a.txt", "x");
+        temp.Write("sub/b.txt", "x");
+        Directory.CreateSymbolicLink(System.IO.Path.Combine(temp.Path, "loop-1"), ".");
+        Directory.CreateSymbolicLink(System.IO.Path.Combine(temp.Path, "sub", "up"), "..");
+
+        var files = new ProfileImporter().ExpandSources([temp.Path]).ToList();
+
+        Assert.Equal([file, System.IO.Path.Combine(temp.Path, "sub", "b.txt")], files);
+    }
+
+    [ReviewPanel.Tests.Cli.LinuxFact]
+    public void Import_FifoNamedTxt_IsUnreadableWithoutOpeningIt()
+    {
+        using var temp = new TempFolder();
+        var fifo = System.IO.Path.Combine(temp.Path, "pipe.txt");
+        ReviewPanel.Tests.Cli.HostileInputProcessTests.MakeFifo(fifo);
+        var importer = new ProfileImporter();
+
+        Assert.Equal([fifo], importer.ExpandSources([temp.Path]));
+        var error = importer.Import(fifo).Error;
+        Assert.Equal(ImportErrorKind.Unreadable, error?.Kind);
+        Assert.Equal("not a regular file (a named pipe (FIFO)); not opened", error?.Reason);
+        Assert.Null(importer.TryReadBytes(fifo, out var reason));
+        Assert.Equal(error?.Reason, reason);
+    }
 }

@@ -183,10 +183,35 @@ public abstract class WorkQueueContractTests : IAsyncLifetime
 
         Assert.Equal(1, await queue.EnqueueAsync("run-1", [Draft("a", "inbox:a:1")], None));
         Assert.Equal(0, await queue.EnqueueAsync("run-2", [Draft("a", "inbox:a:1")], None));
-        Assert.Equal(2, await queue.EnqueueAsync("run-2", [Draft("a"), Draft("a")], None));
 
-        Assert.Equal(3, (await queue.GetStatusAsync(None)).Counts[WorkState.Queued]);
+        Assert.Equal(1, (await queue.GetStatusAsync(None)).Counts[WorkState.Queued]);
         Assert.Equal("content of a", Encoding.UTF8.GetString((await queue.FindLatestContentAsync("/drafts/a.txt", None))!));
+    }
+
+    [StoreFact]
+    public async Task EnqueueAsync_ContentAlreadyQueuedOrLeased_IsSkipped()
+    {
+        var queue = await OpenAsync();
+
+        Assert.Equal(2, await queue.EnqueueAsync("run-1", [Draft("a"), Draft("b")], None));
+        Assert.Equal(0, await queue.EnqueueAsync("run-2", [Draft("a"), Draft("b")], None));
+        _ = await queue.ClaimAsync("w1", Lease, 3, None);
+        Assert.Equal(1, await queue.EnqueueAsync("run-3", [Draft("a"), Draft("b"), Draft("c"), Draft("c")], None));
+
+        var counts = (await queue.GetStatusAsync(None)).Counts;
+        Assert.Equal(2, counts[WorkState.Queued]);
+        Assert.Equal(1, counts[WorkState.Leased]);
+    }
+
+    [StoreFact]
+    public async Task EnqueueAsync_ContentWhoseJobIsDone_IsQueuedAgain()
+    {
+        var queue = await OpenAsync();
+        await queue.EnqueueAsync("run-1", [Draft("a")], None);
+        var job = (await queue.ClaimAsync("w1", Lease, 3, None))!;
+        await queue.CompleteAsync(job, ReportFactory.Report("run-1", "pa", "va"), None);
+
+        Assert.Equal(1, await queue.EnqueueAsync("run-2", [Draft("a")], None));
     }
 
     [StoreFact]

@@ -126,5 +126,10 @@ internal static class PostgresMigrations
             CREATE INDEX jobs_state ON jobs (state, id);
             CREATE INDEX jobs_source ON jobs (source, id);
             """),
+        // Enqueue skips a draft whose content is already waiting: looked up by content hash and state.
+        new(4, "jobs by content",
+            """
+            CREATE INDEX jobs_content ON jobs (content_sha, state);
+            """),
     ];
 }

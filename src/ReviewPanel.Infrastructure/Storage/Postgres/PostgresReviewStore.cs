@@ -58,6 +58,16 @@ public sealed class PostgresReviewStore : DbReviewStore, IAsyncDisposable, IDisp
     private protected override string ClaimLockClause => " FOR UPDATE SKIP LOCKED";
 
     // Claims need no chain lock: FOR UPDATE SKIP LOCKED lets workers claim different jobs at the same time.
+    /// <summary>The advisory lock key of enqueues ("RvwQueue"), separate from the chain's so appends are not held up.</summary>
+    internal const long EnqueueLockKey = 0x52767751756575;
+
+    private protected override async Task LockEnqueueAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        command.Parameters.AddWithValue("key", EnqueueLockKey);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private protected override async ValueTask<DbTransaction> BeginQueueTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 

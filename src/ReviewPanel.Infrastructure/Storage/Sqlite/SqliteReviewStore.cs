@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReviewPanel.IO;
 
 namespace ReviewPanel.Storage.Sqlite;
 
@@ -41,10 +43,18 @@ public sealed class SqliteReviewStore : DbReviewStore
 
     private protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
+        EnsureSameFile();
         var directory = System.IO.Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(directory))
         {
-            Directory.CreateDirectory(directory);
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new StoreUnavailableException($"cannot create the folder {directory} of the history store: {ex.Message.TrimEnd('.')}", "ReviewPanel:Store:Path", ex);
+            }
         }
         var connection = new SqliteConnection(connectionString);
         try
@@ -55,12 +65,46 @@ public sealed class SqliteReviewStore : DbReviewStore
             // worker must handle); only a power cut can lose the last commits, never corrupt the chain.
             command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = NORMAL;";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            RememberFile();
             return connection;
         }
         catch
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The file this store opened first, by identity (device and inode). SQLite keeps writing to an open file after it is
+    /// deleted or replaced, and those verdicts vanish when the process ends; so every connection first checks that the
+    /// path still names that file, and the store refuses to go on (the worker exits 2) when it does not.
+    /// </summary>
+    private StrongBox<FileNode>? openedFile;
+
+    private void RememberFile()
+    {
+        if (Volatile.Read(ref openedFile) is null && FileNode.Of(path) is { Kind: FileNodeKind.RegularFile } node)
+        {
+            Interlocked.CompareExchange(ref openedFile, new StrongBox<FileNode>(node), null);
+        }
+    }
+
+    private void EnsureSameFile()
+    {
+        if (Volatile.Read(ref openedFile) is not { Value: var known })
+        {
+            return;
+        }
+        var now = FileNode.Of(path);
+        var replaced = now.Kind != FileNodeKind.RegularFile
+            || (known.HasIdentity && (now.Device != known.Device || now.Inode != known.Inode));
+        if (replaced)
+        {
+            throw new StoreUnavailableException(
+                $"the history file {path} was {(now.Kind == FileNodeKind.Missing ? "deleted" : "replaced")} while this process was using it; " +
+                "nothing more is claimed or recorded (verdicts written to the old file since the last check are lost with it). " +
+                "Restore the file or start again on a new one", "ReviewPanel:Store:Path");
         }
     }
 

@@ -174,4 +174,71 @@ public sealed class SqliteWorkerProcessTests : IDisposable
         Assert.Equal(5, await HistoryCounts.CountAsync(db, "SELECT COUNT(*) FROM jobs"));
         Assert.Equal(5, (await HistoryCounts.VerdictsPerProfileAsync(db)).Count);
     }
+
+    [Theory]
+    [InlineData("deleted")]
+    [InlineData("replaced")]
+    public async Task Worker_HistoryFileDeletedOrReplacedUnderIt_StopsClaimingAndExitsTwoSayingSo(string how)
+    {
+        // Main's worker went on "completing" jobs into the unlinked file and exited 0 with every verdict lost.
+        var env = Env(("MaxInFlight", "2"));
+        await EnqueueAsync(300, env);
+        using var worker = WorkerProcess.Start(dir.Path, env, "--exit-when-idle");
+        await WaitForDoneAsync(5, worker);
+        SqliteConnection.ClearAllPools();
+        var history = Path.Combine(dir.Path, "history.db");
+        if (how == "deleted")
+        {
+            File.Delete(history);
+        }
+        else
+        {
+            File.Copy(history, history + ".copy");
+            File.Move(history + ".copy", history, overwrite: true);
+        }
+
+        var exit = await worker.WaitForExitAsync(ExitTimeout);
+
+        Assert.True(exit == 2, worker.Stderr);
+        var errors = worker.Stderr.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(errors);
+        Assert.StartsWith($"error: the history file {history} was {how} while this process was using it", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", worker.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enqueue_SameFolderTwice_SkipsWhatIsAlreadyWaitingAndReviewsEachDraftOnce()
+    {
+        var env = Env();
+        await EnqueueAsync(6, env);
+
+        var again = await CliProcess.RunAsync(dir.Path, env, "enqueue", "drafts");
+
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Matches(@"^run run-\S+: 0 queued, 0 not readable, 6 skipped \(already waiting with the same content\)", again.Stdout);
+        using var worker = WorkerProcess.Start(dir.Path, env, "--exit-when-idle");
+        Assert.Equal(0, await worker.WaitForExitAsync(ExitTimeout));
+        await using var db = await OpenAsync();
+        Assert.Equal(6, await HistoryCounts.CountAsync(db, "SELECT COUNT(*) FROM jobs"));
+        Assert.All(await HistoryCounts.VerdictsPerProfileAsync(db), p => Assert.Equal(1, p.Value));
+    }
+
+    [Fact]
+    public async Task Worker_InboxFilesJustWrittenOrStampedInTheFuture_AreWaitedForNotLeftBehindByExitWhenIdle()
+    {
+        // Deterministic on main's code: files an hour "in the future" never settled there, and --exit-when-idle left them.
+        var env = Env(("ScanSeconds", "60"));
+        var inbox = Path.Combine(dir.Path, "inbox");
+        GeneratedProfiles.Write(inbox, 4);
+        var files = Directory.GetFiles(inbox).Order(StringComparer.Ordinal).ToList();
+        File.SetLastWriteTimeUtc(files[0], DateTime.UtcNow.AddHours(1));
+        File.SetLastWriteTimeUtc(files[1], DateTime.UtcNow.AddDays(3));
+
+        using var worker = WorkerProcess.Start(dir.Path, env, "--inbox", "inbox", "--exit-when-idle");
+        Assert.Equal(0, await worker.WaitForExitAsync(ExitTimeout));
+
+        Assert.Empty(Directory.GetFiles(inbox));
+        await using var db = await OpenAsync();
+        Assert.Equal(4, (await HistoryCounts.VerdictsPerProfileAsync(db)).Count);
+    }
 }
