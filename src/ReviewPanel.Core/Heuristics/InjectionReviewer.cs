@@ -21,7 +21,6 @@ namespace ReviewPanel.Heuristics;
 public sealed partial class InjectionReviewer : IReviewer
 {
     private const int MaxQuote = 220;
-    private const int MaxWindow = 3;
 
     public ReviewerDescriptor Descriptor { get; } = new("heuristic.injection", "1", HeuristicText.Kind, []);
 
@@ -29,10 +28,9 @@ public sealed partial class InjectionReviewer : IReviewer
     {
         ArgumentNullException.ThrowIfNull(profile);
         var found = new List<Evidence>();
-        var scanned = new HashSet<(string, string)>();
         foreach (var document in Documents(profile))
         {
-            Scan(document, found, scanned);
+            Scan(document, found);
         }
 
         var rationale = "Scanned every string of the profile (titles, text, items, table cells, fields, sources, title, code and id), "
@@ -42,20 +40,31 @@ public sealed partial class InjectionReviewer : IReviewer
         return Task.FromResult(HeuristicText.Review(Descriptor, rationale) with { Injections = found });
     }
 
-    /// <summary>What is read together: a layer's text (its lines), its items, and every other string on its own.</summary>
-    private sealed record Document(string LayerKey, IReadOnlyList<Skeleton.Segment> Segments, bool Adjacent);
+    /// <summary>What is read as one piece: a layer's text (its lines), a layer's items, or one other string.</summary>
+    private sealed record Document(string LayerKey, IReadOnlyList<Skeleton.Segment> Segments);
 
+    /// <summary>
+    /// The strings to read, from <see cref="ProfileStrings"/>: a string already inside its layer's text (the text format
+    /// repeats items, cells and fields there) is read with the text, not again; so is a profile title a layer holds.
+    /// </summary>
     private static IEnumerable<Document> Documents(RoleProfile profile)
     {
+        var texts = profile.Layers.GroupBy(l => l.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join("\n", g.Select(l => l.Text)), StringComparer.Ordinal);
         var items = new List<Skeleton.Segment>();
         string? itemsKey = null;
         foreach (var s in ProfileStrings.Of(profile))
         {
             if (s.IsDerived || string.IsNullOrWhiteSpace(s.Value)) continue;
+            var isText = s.Location == s.LayerKey + ".text";
+            var covered = !isText && (s.LayerKey == ProfileStrings.ProfileKey
+                ? texts.Values.Any(t => t.Contains(s.Value, StringComparison.Ordinal))
+                : texts.TryGetValue(s.LayerKey, out var text) && text.Contains(s.Value, StringComparison.Ordinal));
+            if (covered) continue;
             var isItem = s.Location.StartsWith(s.LayerKey + ".items[", StringComparison.Ordinal);
             if (itemsKey is not null && (!isItem || itemsKey != s.LayerKey))
             {
-                yield return new Document(itemsKey, items, true);
+                yield return new Document(itemsKey, items);
                 items = [];
                 itemsKey = null;
             }
@@ -65,9 +74,9 @@ public sealed partial class InjectionReviewer : IReviewer
                 items.Add(new Skeleton.Segment(s.Value, 0, s.Value.Length));
                 continue;
             }
-            yield return new Document(s.LayerKey, Lines(s.Value), true);
+            yield return new Document(s.LayerKey, Lines(s.Value));
         }
-        if (itemsKey is not null) yield return new Document(itemsKey, items, true);
+        if (itemsKey is not null) yield return new Document(itemsKey, items);
     }
 
     private static List<Skeleton.Segment> Lines(string text)
@@ -78,48 +87,32 @@ public sealed partial class InjectionReviewer : IReviewer
         {
             var end = text.IndexOf('\n', start);
             if (end < 0) end = text.Length;
-            if (!string.IsNullOrWhiteSpace(text[start..end])) lines.Add(new Skeleton.Segment(text, start, end));
+            if (!text.AsSpan(start, end - start).IsWhiteSpace()) lines.Add(new Skeleton.Segment(text, start, end));
             start = end + 1;
         }
         return lines;
     }
 
-    private static void Scan(Document document, List<Evidence> found, HashSet<(string, string)> scanned)
+    /// <summary>
+    /// Reads the whole document at once, its lines or items joined by a space, so a match may run across a break
+    /// (an instruction split over consecutive bullets); every reading of it; then the encoded runs of each line.
+    /// </summary>
+    private static void Scan(Document document, List<Evidence> found)
     {
         var segments = document.Segments;
-        for (var i = 0; i < segments.Count; i++)
-        {
-            var segment = segments[i];
-            var raw = segment.Raw[segment.From..segment.To];
-            if (!scanned.Add((document.LayerKey, raw))) continue;
-            ScanWindow(document.LayerKey, [segment], found, minSegments: 1);
-            ScanEncoded(document.LayerKey, segment, found);
-            if (SpeakerLine().IsMatch(raw)) Add(found, document.LayerKey, raw.Trim(), "A chat-transcript speaker line.");
-        }
-        if (!document.Adjacent) return;
-        for (var size = 2; size <= MaxWindow; size++)
-        {
-            for (var i = 0; i + size <= segments.Count; i++)
-            {
-                ScanWindow(document.LayerKey, segments.Skip(i).Take(size).ToList(), found, minSegments: 2);
-            }
-        }
-    }
-
-    /// <summary>Matches every reading of the segments; with <paramref name="minSegments"/> 2 only matches that span a line or item break count.</summary>
-    private static void ScanWindow(string key, IReadOnlyList<Skeleton.Segment> segments, List<Evidence> found, int minSegments)
-    {
+        if (segments.Count == 0) return;
+        var key = document.LayerKey;
         foreach (var skeleton in Skeleton.Variants(segments))
         {
             foreach (var rule in InjectionRules.Plain)
             {
+                if (!rule.MayMatch(skeleton.Text)) continue;
                 foreach (Match m in rule.Pattern.Matches(skeleton.Text))
                 {
-                    if (m.Length == 0) continue;
-                    var spans = skeleton.ToRaw(m.Index, m.Index + m.Length);
-                    if (spans.Count < minSegments || spans.Count == 0) continue;
+                    var spans = m.Length == 0 ? [] : skeleton.ToRaw(m.Index, m.Index + m.Length);
+                    if (spans.Count == 0) continue;
                     var how = skeleton.Reading == "plain" ? "" : $" (read as {skeleton.Reading})";
-                    var note = $"{rule.Note} Matched \"{m.Value}\"{how}" + (minSegments > 1 ? " across consecutive lines or items." : ".");
+                    var note = $"{rule.Note} Matched \"{m.Value}\"{how}" + (spans.Count > 1 ? " across consecutive lines or items." : ".");
                     foreach (var quote in Quotes(segments, spans)) Add(found, key, quote, note);
                 }
             }
@@ -127,13 +120,18 @@ public sealed partial class InjectionReviewer : IReviewer
             {
                 foreach (var rule in InjectionRules.Compact)
                 {
-                    if (minSegments == 1 && rule.Pattern.Match(run) is { Success: true } m)
+                    if (rule.Pattern.Match(run.Compact) is { Success: true } m)
                     {
-                        var quote = HeuristicText.StripBullet(segments[0].Raw[segments[0].From..segments[0].To]);
-                        Add(found, key, HeuristicText.Clip(quote, MaxQuote * 2), $"{rule.Note} Letters read together: \"{m.Value}\".");
+                        foreach (var quote in Quotes(segments, run.Spans)) Add(found, key, quote, $"{rule.Note} Letters read together: \"{m.Value}\".");
                     }
                 }
             }
+        }
+        foreach (var segment in segments)
+        {
+            ScanEncoded(key, segment, found);
+            var line = segment.Raw[segment.From..segment.To];
+            if (SpeakerLine().IsMatch(line)) Add(found, key, line.Trim(), "A chat-transcript speaker line.");
         }
     }
 
@@ -224,12 +222,13 @@ public sealed partial class InjectionReviewer : IReviewer
         if (quote.Length == 0) return;
         // One instruction often trips several rules and readings, with overlapping quotes; report it once.
         var normalized = HeuristicText.Norm(VisibleText.Strip(quote));
-        if (found.Any(e => Overlaps(HeuristicText.Norm(VisibleText.Strip(e.Quote)), normalized))) return;
+        if (found.Any(e => e.LayerKey == key && HeuristicText.Norm(VisibleText.Strip(e.Quote)).Contains(normalized, StringComparison.Ordinal))) return;
+        // A quote across two lines replaces the one-line quotes it contains.
+        found.RemoveAll(e => e.LayerKey == key && normalized.Contains(HeuristicText.Norm(VisibleText.Strip(e.Quote)), StringComparison.Ordinal));
+        if (found.Any(e => HeuristicText.Norm(VisibleText.Strip(e.Quote)) == normalized)) return;
         var shown = VisibleText.ContainsHidden(quote) ? $" Shown with hidden characters: \"{VisibleText.Escape(quote)}\"." : "";
         found.Add(new Evidence(key, quote, note + shown));
     }
-
-    private static bool Overlaps(string a, string b) => a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal);
 
     // On the raw text: a line that opens like a chat transcript turn.
     [GeneratedRegex(@"^\s*(?:assistant|system prompt)\s*:", RegexOptions.IgnoreCase)]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace ReviewPanel.Heuristics;
@@ -13,26 +14,38 @@ namespace ReviewPanel.Heuristics;
 /// </summary>
 internal static partial class InjectionRules
 {
-    public sealed record Rule(Regex Pattern, string Note);
+    /// <summary>
+    /// One pattern; <paramref name="Anchors"/> are substrings every match contains (one of them), checked first with a
+    /// vectorized search so the pattern runs only on text that could match. A leading space means "at a word start".
+    /// </summary>
+    public sealed record Rule(Regex Pattern, string Note, params string[] Anchors)
+    {
+        private readonly SearchValues<string>? _anchors = Anchors.Length == 0 ? null : SearchValues.Create(Anchors, StringComparison.Ordinal);
+
+        public bool MayMatch(string text) =>
+            _anchors is null
+            || text.AsSpan().IndexOfAny(_anchors) >= 0
+            || Anchors.Any(a => a.Length > 1 && a[0] == ' ' && text.StartsWith(a[1..], StringComparison.Ordinal));
+    }
 
     public static readonly Rule[] Plain =
     [
-        new(IgnoreInstructions(), "Asks the reader to ignore its instructions."),
-        new(SetAsideGuidance(), "Asks the reader to set aside or replace its instructions or guidance."),
-        new(RoleAssignment(), "Assigns the reader a role."),
-        new(ScoreRequest(), "Asks for a score or a verdict."),
-        new(ScoreClaim(), "Tells the reader what this document's scores should be."),
-        new(AddressedToReviewer(), "Addresses the reviewer or model directly."),
-        new(AddressedToMachine(), "Addresses an automated system or AI reading the text."),
-        new(AuthorityMarker(), "A fake system or override marker."),
-        new(PolicyChange(), "Claims the grading policy has changed."),
-        new(DecodeAndFollow(), "Asks the reader to decode hidden text and follow it."),
-        new(OutputControl(), "Dictates the reader's output."),
-        new(RoleToken(), "Chat-template role marker."),
-        new(German(), "An instruction to the reader in German."),
-        new(French(), "An instruction to the reader in French."),
-        new(Spanish(), "An instruction to the reader in Spanish."),
-        new(Portuguese(), "An instruction to the reader in Portuguese."),
+        new(IgnoreInstructions(), "Asks the reader to ignore its instructions.", "ignor", "disregard", "forget", "follow", "override", "instruction", "system prompt", "developer"),
+        new(SetAsideGuidance(), "Asks the reader to set aside or replace its instructions or guidance.", "aside", "discard", "overrule", "abandon", "supersede", "replace", "bypass", "skip", "no longer appl", "void", "invalid", "obsolete", "cancel", "revoked", "overridden", "suspended", "withdrawn"),
+        new(RoleAssignment(), "Assigns the reader a role.", "you are", "as a", "act as", "behave as", "respond as", "pretend as"),
+        new(ScoreRequest(), "Asks for a score or a verdict.", "profile", "page", "document", "submission", "draft", " score", " rate", " grade", " give", " assign", " award", " mark", " pass", " approve", " accept", " flag", " grant", "/ 5", "/5", "out of"),
+        new(ScoreClaim(), "Tells the reader what this document's scores should be.", "merit", "deserv", "warrant", "earn", "worth", "qualifies", "should get", "should receive", "should be given", "must get", "must receive", "must be given", "dimension", "criteri", "categor", "profile", "document", "page", "submission", "draft"),
+        new(AddressedToReviewer(), "Addresses the reviewer or model directly.", "note", "message", "instruction", "hint", "dear", "hey", "hello", "reviewer", "evaluator", "grader", "judge", "notice", "directive", "memo"),
+        new(AddressedToMachine(), "Addresses an automated system or AI reading the text.", " automat", " ai", " a.i.", " llm", " machine", " language", " artificial", " intelligent", "if you are"),
+        new(AuthorityMarker(), "A fake system or override marker.", "[", "{", "override", "notice", "instruction", "directive", "message", "prompt"),
+        new(PolicyChange(), "Claims the grading policy has changed.", "grading", "scoring", "rating", "evaluation"),
+        new(DecodeAndFollow(), "Asks the reader to decode hidden text and follow it.", "decode", "decipher", "unscramble", "reverse", "translate"),
+        new(OutputControl(), "Dictates the reader's output.", " only", "do not mention", "do not flag", "do not penal"),
+        new(RoleToken(), "Chat-template role marker.", "<", "[inst", "[/inst", "##"),
+        new(German(), "An instruction to the reader in German.", "ignorier", "vergiss", "vergesst", "vergessen", "missacht", "uberg", "verwirf", "verwerf", "bewerte", "benote", "gib ", "gebt", "geben sie", "vergib", "vergeben", "hinweis", "nachricht", "anweisung", "notiz", "achtung", "dieses profil", "dieses dokument", "das profil", "das dokument"),
+        new(French(), "An instruction to the reader in French.", "ignore", "oublie", "ne tenez", "ne tiens", "abstraction", "de cote", "ecarte", "attribue", "donne", "accorde", "mettez", "mets", "note", "message", "remarque", "consigne", "avis", "ce profil", "ce document"),
+        new(Spanish(), "An instruction to the reader in Spanish.", "ignor", "olvid", "omit", "descart", "caso omiso", "no tenga", "por alto", "califica", "puntu", "asign", "otorg", "dale", "dele", "nota", "mensaje", "aviso", "instruccion", "este perfil", "este documento"),
+        new(Portuguese(), "An instruction to the reader in Portuguese.", "ignor", "esquec", "desconsider", "descart", "deixe de lado", "nao sig", "nota", "pontuacao", "avaliacao", "classificacao", "mensagem", "aviso", "instruc", "este perfil", "este documento"),
         new(Chinese(), "An instruction to the reader in Chinese."),
         new(Japanese(), "An instruction to the reader in Japanese."),
     ];

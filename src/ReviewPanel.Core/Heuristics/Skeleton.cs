@@ -23,7 +23,7 @@ internal sealed partial class Skeleton
     private readonly int[] _start;
     private readonly int[] _end;
 
-    private Skeleton(string text, int[] segment, int[] start, int[] end, string reading, IReadOnlyList<string> spacedRuns)
+    private Skeleton(string text, int[] segment, int[] start, int[] end, string reading, IReadOnlyList<SpacedRun> spacedRuns)
     {
         Text = text;
         _segment = segment;
@@ -38,8 +38,11 @@ internal sealed partial class Skeleton
     /// <summary>How the raw text was read: <c>plain</c>, <c>leetspeak</c>, <c>bidi-reversed</c>, <c>tag characters</c>.</summary>
     public string Reading { get; }
 
-    /// <summary>Letter-spaced runs with every gap removed ("ignorepreviousinstructions"), for the compact patterns.</summary>
-    public IReadOnlyList<string> SpacedRuns { get; }
+    /// <summary>A letter-spaced run with every gap removed ("ignorepreviousinstructions") and the raw spans it came from.</summary>
+    public sealed record SpacedRun(string Compact, IReadOnlyList<(int Segment, int Start, int End)> Spans);
+
+    /// <summary>The letter-spaced runs, for the compact patterns.</summary>
+    public IReadOnlyList<SpacedRun> SpacedRuns { get; }
 
     /// <summary>The raw spans behind skeleton characters [start, end): per segment, its lowest start and highest end.</summary>
     public IReadOnlyList<(int Segment, int Start, int End)> ToRaw(int start, int end)
@@ -59,20 +62,21 @@ internal sealed partial class Skeleton
     {
         var plain = Build(segments, Options.None);
         yield return plain;
-        if (HasLeet(plain.Text))
+        // The other readings cost a pass each, so they read only the segments that show their sign.
+        var leet = Where(segments, s => LeetToken().IsMatch(s.Raw.AsSpan(s.From, s.To - s.From)));
+        if (leet.Length > 0)
         {
-            yield return Build(segments, Options.LeetI);
-            yield return Build(segments, Options.LeetL);
+            yield return Build(segments, Options.LeetI, leet);
+            yield return Build(segments, Options.LeetL, leet);
         }
-        if (segments.Any(s => s.Raw.AsSpan(s.From, s.To - s.From).Contains('\u202E')))
-        {
-            yield return Build(segments, Options.Reverse);
-        }
-        if (segments.Any(s => HasTagCharacters(s.Raw, s.From, s.To)))
-        {
-            yield return Build(segments, Options.DecodeTags);
-        }
+        var reversed = Where(segments, s => s.Raw.AsSpan(s.From, s.To - s.From).Contains('\u202E'));
+        if (reversed.Length > 0) yield return Build(segments, Options.Reverse, reversed);
+        var tagged = Where(segments, s => HasTagCharacters(s.Raw, s.From, s.To));
+        if (tagged.Length > 0) yield return Build(segments, Options.DecodeTags, tagged);
     }
+
+    private static int[] Where(IReadOnlyList<Segment> segments, Func<Segment, bool> sign) =>
+        Enumerable.Range(0, segments.Count).Where(i => sign(segments[i])).ToArray();
 
     [Flags]
     private enum Options
@@ -84,12 +88,14 @@ internal sealed partial class Skeleton
         DecodeTags = 8,
     }
 
-    private static Skeleton Build(IReadOnlyList<Segment> segments, Options options)
+    private static Skeleton Build(IReadOnlyList<Segment> segments, Options options, int[]? only = null)
     {
         var b = new Builder();
-        for (var s = 0; s < segments.Count; s++)
+        var indices = only ?? Enumerable.Range(0, segments.Count).ToArray();
+        for (var k = 0; k < indices.Length; k++)
         {
-            if (s > 0) b.Add(' ', -1, 0, 0);
+            var s = indices[k];
+            if (k > 0) b.Add(' ', -1, 0, 0);
             var (raw, from, to) = segments[s];
             if (BulletMarker().Match(raw, from, to - from) is { Success: true } bullet) from += bullet.Length;
             foreach (var (index, length) in Order(raw, from, to, options.HasFlag(Options.Reverse)))
@@ -173,8 +179,6 @@ internal sealed partial class Skeleton
         return false;
     }
 
-    private static bool HasLeet(string text) => LeetToken().IsMatch(text);
-
     /// <summary>Digits and @/$ inside a word that has letters read as the letters they stand for.</summary>
     private static Skeleton Leet(Skeleton s, char one)
     {
@@ -204,12 +208,12 @@ internal sealed partial class Skeleton
     /// Runs of four or more single characters separated by single spaces or dots ("i g n o r e", "i.g.n.o.r.e") are
     /// joined; a wider gap (two or more spaces, or " / ") inside a run is a word break.
     /// </summary>
-    private static (Skeleton, IReadOnlyList<string>) UndoLetterSpacing(Skeleton s)
+    private static (Skeleton, IReadOnlyList<SpacedRun>) UndoLetterSpacing(Skeleton s)
     {
-        var matches = SpacedRun().Matches(s.Text);
+        var matches = SpacedRunPattern().Matches(s.Text);
         if (matches.Count == 0) return (s, []);
         var b = new Builder();
-        var runs = new List<string>();
+        var runs = new List<SpacedRun>();
         var at = 0;
         foreach (Match m in matches)
         {
@@ -231,7 +235,7 @@ internal sealed partial class Skeleton
                     gap += c == ' ' ? 1 : c == '/' ? 2 : 0;
                 }
             }
-            runs.Add(compact.ToString());
+            runs.Add(new SpacedRun(compact.ToString(), s.ToRaw(m.Index, m.Index + m.Length)));
         }
         for (; at < s.Text.Length; at++) b.Add(s.Text[at], s._segment[at], s._start[at], s._end[at]);
         return (b.Build().With(s.Reading, runs), runs);
@@ -255,7 +259,7 @@ internal sealed partial class Skeleton
         return b.Build().With(s.Reading, s.SpacedRuns);
     }
 
-    private Skeleton With(string reading, IReadOnlyList<string> runs) => new(Text, _segment, _start, _end, reading, runs);
+    private Skeleton With(string reading, IReadOnlyList<SpacedRun> runs) => new(Text, _segment, _start, _end, reading, runs);
 
     private sealed class Builder
     {
@@ -303,10 +307,10 @@ internal sealed partial class Skeleton
     private static partial Regex BulletMarker();
 
     // A word with a letter and a digit-for-letter (or @, $) in it: "1gn0r3", "pr3v10us", "$c0re".
-    [GeneratedRegex(@"(?=[\p{L}\d@$]*\p{L})(?=[\p{L}\d@$]*[013457@$])[\p{L}\d@$]{3,}")]
+    [GeneratedRegex(@"(?<![\p{L}\d@$])(?=[\p{L}\d@$]*\p{L}[\p{L}\d@$]*\p{L})(?=[\p{L}\d@$]*[013457@$])(?![\p{L}\d@$]*\d{3})[\p{L}\d@$]{3,}")]
     private static partial Regex LeetToken();
 
     // Single characters separated by a space, a dot, a hyphen or an underscore, at least four of them.
     [GeneratedRegex(@"(?<![\p{L}\p{N}@$])[\p{L}\p{N}@$](?:(?: {1,3}|\s?/\s?|[.\-_·*] ?)[\p{L}\p{N}@$](?![\p{L}\p{N}@$])){3,}")]
-    private static partial Regex SpacedRun();
+    private static partial Regex SpacedRunPattern();
 }
