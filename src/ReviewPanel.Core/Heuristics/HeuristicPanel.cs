@@ -15,6 +15,7 @@ public static class HeuristicPanel
         new FairnessReviewer(),
         new SpecificityReviewer(),
         new InjectionReviewer(),
+        new HiddenCharacterReviewer(),
     ];
 
     /// <summary>The dimensions the heuristic reviewers judge between them (in rubric order).</summary>
