@@ -16,6 +16,7 @@ public static class HeuristicPanel
         new SpecificityReviewer(),
         new InjectionReviewer(),
         new HiddenCharacterReviewer(),
+        new CompletenessReviewer(),
     ];
 
     /// <summary>The dimensions the heuristic reviewers judge between them (in rubric order).</summary>
