@@ -10,6 +10,7 @@ using ReviewPanel.Panel;
 using ReviewPanel.Scoring;
 using ReviewPanel.Serialization;
 using Spectre.Console;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -55,7 +56,7 @@ public static class CalibrateCommand
         {
             foreach (var p in problems)
             {
-                await stderr.WriteLineAsync($"error: {p}").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"error: {VisibleText.Escape(p)}").ConfigureAwait(false);
             }
             return ExitCodes.Error;
         }
@@ -72,7 +73,7 @@ public static class CalibrateCommand
         var errored = result.Profiles.Where(p => p.Verdict == VerdictOutcome.Error).ToList();
         foreach (var e in errored)
         {
-            await stderr.WriteLineAsync($"error: {e.Source}: not judged ({e.Error}); counted as not passed").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: {VisibleText.Escape(e.Source)}: not judged ({VisibleText.Escape(e.Error)}); counted as not passed").ConfigureAwait(false);
         }
 
         if (format == "json")
@@ -156,7 +157,7 @@ public static class CalibrateCommand
         table.AddColumns("dimension", "n", "weighted kappa", "spearman rho", "exact");
         foreach (var d in report.Dimensions)
         {
-            table.AddRow(Markup.Escape(d.Dimension), d.N.ToString(CultureInfo.InvariantCulture), Number(d.Kappa), Number(d.Rho),
+            table.AddRow(Markup.Escape(VisibleText.Escape(d.Dimension)), d.N.ToString(CultureInfo.InvariantCulture), Number(d.Kappa), Number(d.Rho),
                 d.ExactAgreement is { } e ? e.ToString("0%", CultureInfo.InvariantCulture) : "–");
         }
         console.Write(table);
@@ -172,7 +173,7 @@ public static class CalibrateCommand
         var disagreements = report.Cases.Where(c => (c.PanelOutcome == VerdictOutcome.Pass) != c.Gold.Pass).ToList();
         foreach (var c in disagreements)
         {
-            console.WriteLine($"gate disagrees: {c.ProfileId ?? c.Source} — panel {c.PanelOutcome.ToString().ToLowerInvariant()}, people {(c.Gold.Pass ? "pass" : "fail")}");
+            console.WriteLine($"gate disagrees: {VisibleText.Escape(c.ProfileId ?? c.Source)} — panel {c.PanelOutcome.ToString().ToLowerInvariant()}, people {(c.Gold.Pass ? "pass" : "fail")}");
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReviewPanel.Cli.Hosting;
 using ReviewPanel.Profiles;
 using ReviewPanel.Storage;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -33,12 +34,12 @@ public static class EnqueueCommand
             else
             {
                 unreadable++;
-                await stderr.WriteLineAsync($"error: {source}: missing, unreadable or larger than ReviewPanel:Import:MaxFileBytes; not queued").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"error: {VisibleText.Escape(source)}: missing, unreadable or larger than ReviewPanel:Import:MaxFileBytes; not queued").ConfigureAwait(false);
             }
         }
         if (drafts.Count == 0)
         {
-            await stderr.WriteLineAsync($"error: no profile files (.txt, .json) found in {string.Join(", ", paths)}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: no profile files (.txt, .json) found in {VisibleText.Escape(string.Join(", ", paths))}").ConfigureAwait(false);
             return ExitCodes.Error;
         }
         var runId = services.GetRequiredService<PanelFactory>().NewRunId();

@@ -8,6 +8,7 @@ using ReviewPanel.Reviewing;
 using ReviewPanel.Serialization;
 using ReviewPanel.Storage;
 using Spectre.Console;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -38,7 +39,7 @@ public static class HistoryCommand
         }
         if (records.Count == 0)
         {
-            await stderr.WriteLineAsync($"error: no history for profile '{profileId}'").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: no history for profile '{VisibleText.Escape(profileId)}'").ConfigureAwait(false);
             return ExitCodes.Error;
         }
         var changes = await ChangesAsync(store, records, ct).ConfigureAwait(false);
@@ -63,7 +64,7 @@ public static class HistoryCommand
             await stdout.WriteLineAsync(root.ToJsonString(ReviewPanelJson.Indented)).ConfigureAwait(false);
             return ExitCodes.Pass;
         }
-        var table = new Table().Border(TableBorder.Rounded).Title($"history of {Markup.Escape(profileId)}");
+        var table = new Table().Border(TableBorder.Rounded).Title($"history of {Markup.Escape(VisibleText.Escape(profileId))}");
         table.AddColumns("recorded", "run", "version", "verdict", "min");
         foreach (var d in Dimensions.All)
         {

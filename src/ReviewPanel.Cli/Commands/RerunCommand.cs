@@ -7,6 +7,7 @@ using ReviewPanel.Panel;
 using ReviewPanel.Profiles;
 using ReviewPanel.Scoring;
 using ReviewPanel.Storage;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -84,7 +85,7 @@ public static class RerunCommand
             .RunAsync(panel, run, selected.Select(v => v.Source).ToList(), LoadAsync, parallel, null, cancellationToken).ConfigureAwait(false);
         foreach (var broken in result.Profiles.Where(p => p.ProfileId is null && p.Error is not null))
         {
-            await stderr.WriteLineAsync($"error: {broken.Source}: {broken.Error}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: {VisibleText.Escape(broken.Source)}: {VisibleText.Escape(broken.Error)}").ConfigureAwait(false);
         }
         await BatchOutput.WriteAsync(result, format, stdout).ConfigureAwait(false);
         var reused = result.Profiles.Sum(p => p.ReusedReviews);

@@ -7,6 +7,7 @@ using ReviewPanel.Panel;
 using ReviewPanel.Profiles;
 using ReviewPanel.Reporting;
 using Spectre.Console;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -50,7 +51,7 @@ public static class ReviewCommand
         var sources = importer.ExpandSources(paths).ToList();
         if (sources.Count == 0)
         {
-            await stderr.WriteLineAsync($"error: no profile files (.txt, .json) found in {string.Join(", ", paths)}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: no profile files (.txt, .json) found in {VisibleText.Escape(string.Join(", ", paths))}").ConfigureAwait(false);
             return ExitCodes.Error;
         }
 
@@ -68,7 +69,7 @@ public static class ReviewCommand
 
         foreach (var failed in result.Profiles.Where(p => p.ProfileId is null && p.Error is not null))
         {
-            await stderr.WriteLineAsync($"error: {failed.Source}: {failed.Error}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: {VisibleText.Escape(failed.Source)}: {VisibleText.Escape(failed.Error)}").ConfigureAwait(false);
         }
 
         var store = services.GetRequiredService<ReviewPanel.Storage.IReviewStore>();

@@ -7,6 +7,7 @@ using ReviewPanel.Reviewing;
 using ReviewPanel.Serialization;
 using ReviewPanel.Storage;
 using Spectre.Console;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -30,7 +31,7 @@ public static class ShowCommand
         var report = await store.GetLatestReportAsync(profileId, ct).ConfigureAwait(false);
         if (report is null)
         {
-            await stderr.WriteLineAsync($"error: no verdict recorded for profile '{profileId}'").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: no verdict recorded for profile '{VisibleText.Escape(profileId)}'").ConfigureAwait(false);
             return ExitCodes.Error;
         }
         if (format == "json")
@@ -45,22 +46,22 @@ public static class ShowCommand
     private static void Render(ProfileReport report, IAnsiConsole console)
     {
         var v = report.Verdict;
-        console.MarkupLine($"[bold]{Markup.Escape(report.Title ?? report.Source)}[/] ({Markup.Escape(report.ProfileId ?? "")}) version {Markup.Escape(report.VersionHash ?? "")}");
-        console.MarkupLine($"run {Markup.Escape(report.RunId)} · verdict [bold]{v.Outcome.ToString().ToLowerInvariant()}[/] · minimum {BatchOutput.Score(v.Minimum)}"
-            + (v.Error is null ? "" : $" · {Markup.Escape(v.Error)}"));
+        console.MarkupLine($"[bold]{Markup.Escape(VisibleText.Escape(report.Title ?? report.Source))}[/] ({Markup.Escape(VisibleText.Escape(report.ProfileId ?? ""))}) version {Markup.Escape(VisibleText.Escape(report.VersionHash ?? ""))}");
+        console.MarkupLine($"run {Markup.Escape(VisibleText.Escape(report.RunId))} · verdict [bold]{v.Outcome.ToString().ToLowerInvariant()}[/] · minimum {BatchOutput.Score(v.Minimum)}"
+            + (v.Error is null ? "" : $" · {Markup.Escape(VisibleText.Escape(v.Error))}"));
 
         var dims = new Table().Border(TableBorder.Rounded).Title("dimensions");
         dims.AddColumns("dimension", "score", "required", "judged by", "note");
         foreach (var d in v.Dimensions)
         {
             var note = string.Join(" ", new[] { d.Failing ? "FAILING" : null, d.Unstable ? "unstable" : null, d.AdjudicatedBy is { } a ? $"adjudicated by {a}" : null }.Where(s => s is not null));
-            dims.AddRow(d.Dimension, BatchOutput.Score(d.Aggregate), d.Required ? "yes" : "", Markup.Escape(string.Join(", ", d.ScoredBy)), note);
+            dims.AddRow(d.Dimension, BatchOutput.Score(d.Aggregate), d.Required ? "yes" : "", Markup.Escape(VisibleText.Escape(string.Join(", ", d.ScoredBy))), note);
         }
         console.Write(dims);
 
         foreach (var injection in v.Injections)
         {
-            console.MarkupLine($"[red]instruction aimed at reviewers[/] in [bold]{Markup.Escape(injection.LayerKey)}[/]: \"{Markup.Escape(injection.Quote)}\"");
+            console.MarkupLine($"[red]instruction aimed at reviewers[/] in [bold]{Markup.Escape(VisibleText.Escape(injection.LayerKey))}[/]: \"{Markup.Escape(VisibleText.Escape(injection.Quote))}\"");
         }
 
         var reviews = new Table().Border(TableBorder.Rounded).Title("reviews");
@@ -69,8 +70,8 @@ public static class ShowCommand
         {
             var scores = string.Join(", ", r.Scores.Select(s => $"{s.Dimension}={(s.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "abstain")}{(s.Ungrounded ? " (ungrounded)" : "")}"));
             var evidence = string.Join("\n", r.Scores.SelectMany(s => s.Evidence.Select(e => $"{s.Dimension} [{e.LayerKey}]{(e.Grounded == false ? " UNGROUNDED" : "")}: \"{Trim(e.Quote)}\"")));
-            reviews.AddRow(Markup.Escape(r.ReviewerId), r.Status == ReviewStatus.Ok ? (r.ReusedFromRun is null ? "ok" : $"reused from {Markup.Escape(r.ReusedFromRun)}") : $"[yellow]error[/]: {Markup.Escape(r.Error ?? "")}",
-                Markup.Escape(scores), Markup.Escape(evidence));
+            reviews.AddRow(Markup.Escape(VisibleText.Escape(r.ReviewerId)), r.Status == ReviewStatus.Ok ? (r.ReusedFromRun is null ? "ok" : $"reused from {Markup.Escape(VisibleText.Escape(r.ReusedFromRun))}") : $"[yellow]error[/]: {Markup.Escape(VisibleText.Escape(r.Error ?? ""))}",
+                Markup.Escape(VisibleText.Escape(scores)), Markup.Escape(VisibleText.Escape(evidence)));
         }
         console.Write(reviews);
 
@@ -78,8 +79,8 @@ public static class ShowCommand
         layers.AddColumns("layer", "sha256", "sources", "cited by");
         foreach (var l in report.Layers)
         {
-            layers.AddRow(Markup.Escape(l.Key), l.Sha256.Length >= 12 ? l.Sha256[..12] : l.Sha256, Markup.Escape(string.Join(", ", l.Sources)),
-                Markup.Escape(string.Join("\n", l.Citations.Select(c => $"{c.ReviewerId} {c.Dimension ?? "injection"}{(c.Score is { } s ? "=" + s : "")}{(c.Grounded ? "" : " (ungrounded)")}"))));
+            layers.AddRow(Markup.Escape(VisibleText.Escape(l.Key)), l.Sha256.Length >= 12 ? l.Sha256[..12] : l.Sha256, Markup.Escape(VisibleText.Escape(string.Join(", ", l.Sources))),
+                Markup.Escape(VisibleText.Escape(string.Join("\n", l.Citations.Select(c => $"{c.ReviewerId} {c.Dimension ?? "injection"}{(c.Score is { } s ? "=" + s : "")}{(c.Grounded ? "" : " (ungrounded)")}")))));
         }
         console.Write(layers);
     }
