@@ -131,7 +131,7 @@ public sealed partial class CompletenessReviewer(SocCatalog? catalog = null) : I
                     if ((listOfSentences || multiSentence) && EndsMidWord(text, words))
                     {
                         yield return new Finding(3, new Evidence(layer.Key, HeuristicText.Tail(text, 80),
-                            $"Stops mid-word or mid-sentence (\"{HeuristicText.Words(text).Last()}\" is no word, and its siblings end like sentences)."));
+                            $"Stops mid-sentence or mid-word: its siblings end like sentences, and it ends on \"{HeuristicText.Words(text).Last()}\", a word neither this profile nor O*NET uses elsewhere."));
                     }
                 }
             }
