@@ -91,7 +91,7 @@ internal static partial class InjectionRules
     [GeneratedRegex(@"\b(?:output|respond|reply|answer|return|print|say|write)\s+(?:with\s+)?only\b(?=[^.]{0,30}\b(?:json|score|scores|pass|yes|approved|number|word|verdict|\d)\b|\s*[""':])|\bdo not (?:mention|flag|penalize|penalise)\s+(?:any\s+)?(?:issues|problems|defects|weaknesses|findings|this)\b", Opts)]
     private static partial Regex OutputControl();
 
-    [GeneratedRegex(@"<\|[a-z_]+\|>|\[/?inst\]|<</?sys>>|<\s*/?\s*(?:system|assistant|user)\s*>|#{2,}\s*(?:system|instructions?|assistant|user|response)\s*(?::|\]|$)", Opts)]
+    [GeneratedRegex(@"<\|[a-z_ ]+\|>|\[/?inst\]|<</?sys>>|<\s*/?\s*(?:system|assistant|user)\s*>|#{2,}\s*(?:system|instructions?|assistant|user|response)\s*(?::|\]|$)", Opts)]
     private static partial Regex RoleToken();
 
     // German (umlauts folded: hochstnote, prufer, funf).

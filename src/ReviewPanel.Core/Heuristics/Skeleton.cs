@@ -155,7 +155,8 @@ internal sealed partial class Skeleton
         if (value < 0x80)
         {
             var c = (char)value;
-            if (c is '\n' or '\t') c = ' ';
+            // Underscores join words in identifiers ("ignore_previous_instructions"): read them as spaces.
+            if (c is '\n' or '\t' or '_') c = ' ';
             if (!char.IsControl(c)) b.Add(char.ToLowerInvariant(c), segment, index, index + length);
             return;
         }
