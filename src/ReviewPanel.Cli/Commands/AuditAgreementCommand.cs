@@ -8,6 +8,7 @@ using ReviewPanel.Reviewing;
 using ReviewPanel.Serialization;
 using ReviewPanel.Storage;
 using Spectre.Console;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -96,7 +97,7 @@ public static class AuditAgreementCommand
         summary.AddColumns("dimension", "alpha", "units with ≥2 scores", "reviewers");
         foreach (var d in dimensions)
         {
-            summary.AddRow(Markup.Escape(d.Dimension), Number(d.Alpha, "0.000"), d.PairableUnits.ToString(CultureInfo.InvariantCulture), d.Reviewers.Count.ToString(CultureInfo.InvariantCulture));
+            summary.AddRow(Markup.Escape(VisibleText.Escape(d.Dimension)), Number(d.Alpha, "0.000"), d.PairableUnits.ToString(CultureInfo.InvariantCulture), d.Reviewers.Count.ToString(CultureInfo.InvariantCulture));
         }
         console.Write(summary);
 
@@ -106,7 +107,7 @@ public static class AuditAgreementCommand
         {
             foreach (var r in d.Reviewers)
             {
-                reviewers.AddRow(Markup.Escape(d.Dimension), Markup.Escape(r.ReviewerId), r.Reviews.ToString(CultureInfo.InvariantCulture), r.Scored.ToString(CultureInfo.InvariantCulture),
+                reviewers.AddRow(Markup.Escape(VisibleText.Escape(d.Dimension)), Markup.Escape(VisibleText.Escape(r.ReviewerId)), r.Reviews.ToString(CultureInfo.InvariantCulture), r.Scored.ToString(CultureInfo.InvariantCulture),
                     Number(r.MeanBias, "+0.00;-0.00;0.00"), r.Leniency is null ? "–" : $"{Percent(r.Leniency)} of {r.Contested}", Percent(r.AbstentionRate), Percent(r.ErrorRate));
             }
         }
@@ -124,7 +125,7 @@ public static class AuditAgreementCommand
             {
                 foreach (var s in d.Segments)
                 {
-                    table.AddRow(Markup.Escape(d.ReviewerId), Markup.Escape(s.Version[..Math.Min(12, s.Version.Length)]), Markup.Escape(s.Model ?? "–"),
+                    table.AddRow(Markup.Escape(VisibleText.Escape(d.ReviewerId)), Markup.Escape(VisibleText.Escape(s.Version[..Math.Min(12, s.Version.Length)])), Markup.Escape(VisibleText.Escape(s.Model ?? "–")),
                         s.From.ToString("u", CultureInfo.InvariantCulture), s.To.ToString("u", CultureInfo.InvariantCulture),
                         s.Reviews.ToString(CultureInfo.InvariantCulture), Number(s.MeanScore, "0.00"));
                 }

@@ -7,6 +7,7 @@ using ReviewPanel.Panel;
 using ReviewPanel.Scoring;
 using ReviewPanel.Serialization;
 using Spectre.Console;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -40,7 +41,7 @@ public static class CalibrateCommand
         var run = await calibration.CalibrateAsync(folder, kind, commandLine, ct).ConfigureAwait(false);
         foreach (var p in run.Problems.Concat(run.NotJudged))
         {
-            await stderr.WriteLineAsync($"error: {p}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: {VisibleText.Escape(p)}").ConfigureAwait(false);
         }
         if (run.Report is not { } report)
         {
@@ -90,7 +91,7 @@ public static class CalibrateCommand
         table.AddColumns("dimension", "n", "weighted kappa", "spearman rho", "exact");
         foreach (var d in report.Dimensions)
         {
-            table.AddRow(Markup.Escape(d.Dimension), d.N.ToString(CultureInfo.InvariantCulture), Number(d.Kappa), Number(d.Rho),
+            table.AddRow(Markup.Escape(VisibleText.Escape(d.Dimension)), d.N.ToString(CultureInfo.InvariantCulture), Number(d.Kappa), Number(d.Rho),
                 d.ExactAgreement is { } e ? e.ToString("0%", CultureInfo.InvariantCulture) : "–");
         }
         console.Write(table);
@@ -106,7 +107,7 @@ public static class CalibrateCommand
         var disagreements = report.Cases.Where(c => (c.PanelOutcome == VerdictOutcome.Pass) != c.Gold.Pass).ToList();
         foreach (var c in disagreements)
         {
-            console.WriteLine($"gate disagrees: {c.ProfileId ?? c.Source} — panel {c.PanelOutcome.ToString().ToLowerInvariant()}, people {(c.Gold.Pass ? "pass" : "fail")}");
+            console.WriteLine($"gate disagrees: {VisibleText.Escape(c.ProfileId ?? c.Source)} — panel {c.PanelOutcome.ToString().ToLowerInvariant()}, people {(c.Gold.Pass ? "pass" : "fail")}");
         }
     }
 

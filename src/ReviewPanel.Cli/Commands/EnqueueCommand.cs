@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReviewPanel.Queueing;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -21,11 +22,11 @@ public static class EnqueueCommand
         var result = await queue.EnqueueAsync(paths, cancellationToken).ConfigureAwait(false);
         foreach (var source in result.Unreadable)
         {
-            await stderr.WriteLineAsync($"error: {source.Source}: {source.Reason}; not queued").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: {VisibleText.Escape(source.Source)}: {VisibleText.Escape(source.Reason)}; not queued").ConfigureAwait(false);
         }
         if (result.RunId is null)
         {
-            await stderr.WriteLineAsync($"error: no profile files (.txt, .json) found in {string.Join(", ", paths)}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: no profile files (.txt, .json) found in {VisibleText.Escape(string.Join(", ", paths))}").ConfigureAwait(false);
             return ExitCodes.Error;
         }
         await stdout.WriteLineAsync($"run {result.RunId}: {result.Queued} queued, {result.Unreadable.Count} not readable, {result.Skipped} skipped (already waiting with the same content)").ConfigureAwait(false);

@@ -7,6 +7,7 @@ using ReviewPanel.Reviewing;
 using ReviewPanel.Serialization;
 using ReviewPanel.Storage;
 using Spectre.Console;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -33,7 +34,7 @@ public static class HistoryCommand
         var entries = await history.GetHistoryAsync(profileId, ct).ConfigureAwait(false);
         if (entries.Count == 0)
         {
-            await stderr.WriteLineAsync($"error: no history for profile '{profileId}'").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: no history for profile '{VisibleText.Escape(profileId)}'").ConfigureAwait(false);
             return ExitCodes.Error;
         }
         var records = entries.Select(e => e.Record).ToList();
@@ -59,7 +60,7 @@ public static class HistoryCommand
             await stdout.WriteLineAsync(root.ToJsonString(ReviewPanelJson.Indented)).ConfigureAwait(false);
             return ExitCodes.Pass;
         }
-        var table = new Table().Border(TableBorder.Rounded).Title($"history of {Markup.Escape(profileId)}");
+        var table = new Table().Border(TableBorder.Rounded).Title($"history of {Markup.Escape(VisibleText.Escape(profileId))}");
         table.AddColumns("recorded", "run", "version", "verdict", "min");
         foreach (var d in Dimensions.All)
         {

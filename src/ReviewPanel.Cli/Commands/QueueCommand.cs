@@ -4,6 +4,7 @@ using System.Text.Json;
 using ReviewPanel.Cli.Output;
 using ReviewPanel.Queueing;
 using ReviewPanel.Storage;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -74,14 +75,14 @@ public static class QueueCommand
         await stdout.WriteLineAsync(string.Join(", ", status.Counts.Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}"))).ConfigureAwait(false);
         await stdout.WriteLineAsync(oldest is null
             ? "nothing waiting"
-            : string.Create(CultureInfo.InvariantCulture, $"oldest waiting: job {oldest.Id} {oldest.Source} (run {oldest.RunId}), waiting {age:d\\.hh\\:mm\\:ss}")).ConfigureAwait(false);
+            : string.Create(CultureInfo.InvariantCulture, $"oldest waiting: job {oldest.Id} {VisibleText.Escape(oldest.Source)} (run {oldest.RunId}), waiting {age:d\\.hh\\:mm\\:ss}")).ConfigureAwait(false);
         if (status.DoneByWorker.Count > 0)
         {
             await stdout.WriteLineAsync("done by worker: " + string.Join(", ", status.DoneByWorker.Select(w => $"{w.Key} {w.Value}"))).ConfigureAwait(false);
         }
         foreach (var d in dead)
         {
-            await stdout.WriteLineAsync($"dead: job {d.Id} {d.Source} after {d.Attempt} attempt(s): {d.LastError}").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"dead: job {d.Id} {VisibleText.Escape(d.Source)} after {d.Attempt} attempt(s): {VisibleText.Escape(d.LastError)}").ConfigureAwait(false);
         }
         return ExitCodes.Pass;
     }

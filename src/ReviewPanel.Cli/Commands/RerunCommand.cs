@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReviewPanel.Cli.Output;
 using ReviewPanel.Panel;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -50,7 +51,7 @@ public static class RerunCommand
         }
         foreach (var broken in result.Profiles.Where(p => p.ProfileId is null && p.Error is not null))
         {
-            await stderr.WriteLineAsync($"error: {broken.Source}: {broken.Error}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: {VisibleText.Escape(broken.Source)}: {VisibleText.Escape(broken.Error)}").ConfigureAwait(false);
         }
         await BatchOutput.WriteAsync(result, format, stdout).ConfigureAwait(false);
         var reused = result.Profiles.Sum(p => p.ReusedReviews);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ReviewPanel.Cli.Output;
 using ReviewPanel.Panel;
 using ReviewPanel.Reporting;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -44,7 +45,7 @@ public static class ReviewCommand
         var sources = runs.ExpandSources(paths);
         if (sources.Count == 0)
         {
-            await stderr.WriteLineAsync($"error: no profile files (.txt, .json) found in {string.Join(", ", paths)}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: no profile files (.txt, .json) found in {VisibleText.Escape(string.Join(", ", paths))}").ConfigureAwait(false);
             return ExitCodes.Error;
         }
 
@@ -55,7 +56,7 @@ public static class ReviewCommand
 
         foreach (var failed in result.Profiles.Where(p => p.ProfileId is null && p.Error is not null))
         {
-            await stderr.WriteLineAsync($"error: {failed.Source}: {failed.Error}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: {VisibleText.Escape(failed.Source)}: {VisibleText.Escape(failed.Error)}").ConfigureAwait(false);
         }
 
         // JUnit and the report files quote the evidence, so they are written from the recorded reports, read once.

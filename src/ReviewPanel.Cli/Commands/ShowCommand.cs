@@ -7,6 +7,7 @@ using ReviewPanel.Reviewing;
 using ReviewPanel.Serialization;
 using ReviewPanel.Storage;
 using Spectre.Console;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Commands;
 
@@ -30,7 +31,7 @@ public static class ShowCommand
         var report = await history.GetLatestReportAsync(profileId, ct).ConfigureAwait(false);
         if (report is null)
         {
-            await stderr.WriteLineAsync($"error: no verdict recorded for profile '{profileId}'").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: no verdict recorded for profile '{VisibleText.Escape(profileId)}'").ConfigureAwait(false);
             return ExitCodes.Error;
         }
         if (format == "json")
@@ -45,9 +46,9 @@ public static class ShowCommand
     private static void Render(ProfileReport report, IAnsiConsole console)
     {
         var v = report.Verdict;
-        console.MarkupLine($"[bold]{Markup.Escape(report.Title ?? report.Source)}[/] ({Markup.Escape(report.ProfileId ?? "")}) version {Markup.Escape(report.VersionHash ?? "")}");
-        console.MarkupLine($"run {Markup.Escape(report.RunId)} · verdict [bold]{v.Outcome.ToString().ToLowerInvariant()}[/] · minimum {BatchOutput.Score(v.Minimum)}"
-            + (v.Error is null ? "" : $" · {Markup.Escape(v.Error)}"));
+        console.MarkupLine($"[bold]{Markup.Escape(VisibleText.Escape(report.Title ?? report.Source))}[/] ({Markup.Escape(VisibleText.Escape(report.ProfileId ?? ""))}) version {Markup.Escape(VisibleText.Escape(report.VersionHash ?? ""))}");
+        console.MarkupLine($"run {Markup.Escape(VisibleText.Escape(report.RunId))} · verdict [bold]{v.Outcome.ToString().ToLowerInvariant()}[/] · minimum {BatchOutput.Score(v.Minimum)}"
+            + (v.Error is null ? "" : $" · {Markup.Escape(VisibleText.Escape(v.Error))}"));
 
         var dims = new Table().Border(TableBorder.Rounded).Title("dimensions");
         dims.AddColumns("dimension", "score", "required", "judged by", "note");
@@ -61,7 +62,7 @@ public static class ShowCommand
                 d.Unstable ? "unstable" : null,
                 d.AdjudicatedBy is { } a ? $"adjudicated by {a}" : null,
             }.Where(s => s is not null));
-            dims.AddRow(d.Dimension, BatchOutput.Score(d.Aggregate), d.Required ? "yes" : "", Markup.Escape(string.Join(", ", d.ScoredBy)), Markup.Escape(note));
+            dims.AddRow(d.Dimension, BatchOutput.Score(d.Aggregate), d.Required ? "yes" : "", Markup.Escape(VisibleText.Escape(string.Join(", ", d.ScoredBy))), Markup.Escape(VisibleText.Escape(note)));
         }
         console.Write(dims);
 
@@ -70,7 +71,7 @@ public static class ShowCommand
             foreach (var veto in d.VetoedBy)
             {
                 console.MarkupLine($"[red]veto[/] {Markup.Escape(d.Dimension)} capped at {veto.Score} by {Markup.Escape(veto.Reviewer)} ({Markup.Escape(veto.Kind)}): "
-                    + Markup.Escape(string.Join("; ", veto.Evidence.Select(e => $"[{e.LayerKey}] \"{Trim(e.Quote)}\"" + (e.Note is null ? "" : $" — {e.Note}")))));
+                    + Markup.Escape(VisibleText.Escape(string.Join("; ", veto.Evidence.Select(e => $"[{e.LayerKey}] \"{Trim(e.Quote)}\"" + (e.Note is null ? "" : $" — {e.Note}"))))));
             }
             foreach (var o in d.Overruled)
             {
@@ -79,13 +80,13 @@ public static class ShowCommand
             foreach (var r in d.Refutations)
             {
                 console.MarkupLine($"{(r.Accepted ? "[green]refutation accepted[/]" : "[yellow]refutation refused[/]")} {Markup.Escape(d.Dimension)}: {Markup.Escape(r.By)} against {Markup.Escape(r.FindingReviewer)} "
-                    + $"\"{Markup.Escape(Trim(r.FindingQuote))}\" with [{Markup.Escape(r.Counter.LayerKey)}] \"{Markup.Escape(Trim(r.Counter.Quote))}\": {Markup.Escape(r.Ruling)}");
+                    + $"\"{Markup.Escape(VisibleText.Escape(Trim(r.FindingQuote)))}\" with [{Markup.Escape(r.Counter.LayerKey)}] \"{Markup.Escape(VisibleText.Escape(Trim(r.Counter.Quote)))}\": {Markup.Escape(r.Ruling)}");
             }
         }
 
         foreach (var injection in v.Injections)
         {
-            console.MarkupLine($"[red]instruction aimed at reviewers[/] in [bold]{Markup.Escape(injection.LayerKey)}[/]: \"{Markup.Escape(injection.Quote)}\"");
+            console.MarkupLine($"[red]instruction aimed at reviewers[/] in [bold]{Markup.Escape(VisibleText.Escape(injection.LayerKey))}[/]: \"{Markup.Escape(VisibleText.Escape(injection.Quote))}\"");
         }
 
         var reviews = new Table().Border(TableBorder.Rounded).Title("reviews");
@@ -94,8 +95,8 @@ public static class ShowCommand
         {
             var scores = string.Join(", ", r.Scores.Select(s => $"{s.Dimension}={(s.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "abstain")}{(s.Ungrounded ? " (ungrounded)" : "")}"));
             var evidence = string.Join("\n", r.Scores.SelectMany(s => s.Evidence.Select(e => $"{s.Dimension} [{e.LayerKey}]{(e.Grounded == false ? " UNGROUNDED" : "")}: \"{Trim(e.Quote)}\"")));
-            reviews.AddRow(Markup.Escape(r.ReviewerId), r.Status == ReviewStatus.Ok ? (r.ReusedFromRun is null ? "ok" : $"reused from {Markup.Escape(r.ReusedFromRun)}") : $"[yellow]error[/]: {Markup.Escape(r.Error ?? "")}",
-                Markup.Escape(scores), Markup.Escape(evidence));
+            reviews.AddRow(Markup.Escape(VisibleText.Escape(r.ReviewerId)), r.Status == ReviewStatus.Ok ? (r.ReusedFromRun is null ? "ok" : $"reused from {Markup.Escape(VisibleText.Escape(r.ReusedFromRun))}") : $"[yellow]error[/]: {Markup.Escape(VisibleText.Escape(r.Error ?? ""))}",
+                Markup.Escape(VisibleText.Escape(scores)), Markup.Escape(VisibleText.Escape(evidence)));
         }
         console.Write(reviews);
 
@@ -103,8 +104,8 @@ public static class ShowCommand
         layers.AddColumns("layer", "sha256", "sources", "cited by");
         foreach (var l in report.Layers)
         {
-            layers.AddRow(Markup.Escape(l.Key), l.Sha256.Length >= 12 ? l.Sha256[..12] : l.Sha256, Markup.Escape(string.Join(", ", l.Sources)),
-                Markup.Escape(string.Join("\n", l.Citations.Select(c => $"{c.ReviewerId} {c.Dimension ?? "injection"}{(c.Score is { } s ? "=" + s : "")}{(c.Grounded ? "" : " (ungrounded)")}"))));
+            layers.AddRow(Markup.Escape(VisibleText.Escape(l.Key)), l.Sha256.Length >= 12 ? l.Sha256[..12] : l.Sha256, Markup.Escape(VisibleText.Escape(string.Join(", ", l.Sources))),
+                Markup.Escape(VisibleText.Escape(string.Join("\n", l.Citations.Select(c => $"{c.ReviewerId} {c.Dimension ?? "injection"}{(c.Score is { } s ? "=" + s : "")}{(c.Grounded ? "" : " (ungrounded)")}")))));
         }
         console.Write(layers);
     }

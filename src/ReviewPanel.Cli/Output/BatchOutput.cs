@@ -4,6 +4,7 @@ using ReviewPanel.Panel;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Scoring;
 using Spectre.Console;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Cli.Output;
 
@@ -58,11 +59,11 @@ internal static class BatchOutput
                 VerdictOutcome.Fail => "[red]fail[/]",
                 _ => "[yellow]error[/]",
             };
-            var cells = new List<string> { Markup.Escape(p.ProfileId ?? p.Source), verdict, Score(p.Minimum) };
+            var cells = new List<string> { Markup.Escape(VisibleText.Escape(p.ProfileId ?? p.Source)), verdict, Score(p.Minimum) };
             cells.AddRange(Dimensions.All.Select(d => Score(p.Scores.GetValueOrDefault(d))
                 + (p.Vetoes.Any(v => v.Dimension == d) ? "!" : "")
                 + (p.Unstable.Contains(d) ? "~" : "")));
-            cells.Add(Markup.Escape(p.Error is not null && p.Failing.Count == 0 ? p.Error : string.Join(", ", p.Failing)));
+            cells.Add(Markup.Escape(VisibleText.Escape(p.Error is not null && p.Failing.Count == 0 ? p.Error : string.Join(", ", p.Failing))));
             table.AddRow(cells.ToArray());
         }
         console.Write(table);

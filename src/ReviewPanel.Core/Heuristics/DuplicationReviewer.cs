@@ -27,6 +27,12 @@ public sealed class DuplicationReviewer : IReviewer
             where HeuristicText.WordCount(content) >= MinWords
             select (Layer: layer.Key, Content: content, Key: HeuristicText.Norm(content).TrimEnd('.', ';', ':', ' '));
 
+        if (!occurrences.Any())
+        {
+            const string Why = "No paragraph, bullet or table row of 6+ words: nothing to compare for repeats.";
+            return Task.FromResult(HeuristicText.Review(Descriptor, Why, DimensionScore.Abstain(Dimensions.Consistency, Why)));
+        }
+
         var points = 0;
         var evidence = new List<Evidence>();
         foreach (var group in occurrences.GroupBy(o => o.Key).Where(g => g.Count() > 1))

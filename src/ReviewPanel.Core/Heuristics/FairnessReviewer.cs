@@ -33,6 +33,11 @@ public sealed partial class FairnessReviewer : IReviewer
     public Task<Review> ReviewAsync(RoleProfile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        if (profile.Layers.All(l => HeuristicText.WordCount(l.Text) == 0))
+        {
+            const string Why = "The profile has no text: nothing to check for exclusionary wording.";
+            return Task.FromResult(HeuristicText.Review(Descriptor, Why, DimensionScore.Abstain(Dimensions.Fairness, Why)));
+        }
         var weight = 0;
         var evidence = new List<Evidence>();
         foreach (var layer in profile.Layers)

@@ -15,6 +15,8 @@ public static class HeuristicPanel
         new FairnessReviewer(),
         new SpecificityReviewer(),
         new InjectionReviewer(),
+        new HiddenCharacterReviewer(),
+        new CompletenessReviewer(),
     ];
 
     /// <summary>The dimensions the heuristic reviewers judge between them (in rubric order).</summary>

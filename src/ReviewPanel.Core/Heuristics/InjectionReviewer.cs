@@ -1,83 +1,245 @@
+using System.Buffers.Text;
+using System.Text;
 using System.Text.RegularExpressions;
 using ReviewPanel.Profiles;
 using ReviewPanel.Reviewing;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Heuristics;
 
 /// <summary>
-/// Finds instructions aimed at reviewers or models inside the profile (prompt injection): requests to ignore
-/// instructions or the rubric, to take a role, to give a score or pass the profile, to answer in a given form, and
-/// chat-template role tokens. It scores no dimension; what it finds goes to <see cref="Review.Injections"/>, and a
-/// grounded injection fails the profile. Patterns need an object that only a reader-directed instruction has, so
-/// ordinary uses ("never ignores alerts", "disregards noisy pages") stay clean.
+/// Finds instructions aimed at reviewers or models inside the profile (prompt injection) in every string that can
+/// reach a model or a reader (<see cref="ProfileStrings"/>: titles, text, items, columns, cells, field names and
+/// values, sources, the profile's own title, code and id). Each string is read through a <see cref="Skeleton"/> that
+/// undoes the usual disguises (hidden characters, NFKC, look-alike letters, leetspeak, letter-spacing, reversed text in
+/// a bidi override, tag characters), embedded base64 and hex runs are decoded and read too, and consecutive lines and
+/// items of a layer are read together so an instruction split over bullets is seen whole. The patterns
+/// (<see cref="InjectionRules"/>) match intent in seven languages. It scores no dimension; what it finds goes to
+/// <see cref="Review.Injections"/>, and a grounded injection fails the profile. Quotes are verbatim raw text (hidden
+/// characters included); the note shows them escaped.
 /// </summary>
 public sealed partial class InjectionReviewer : IReviewer
 {
-    private static readonly (Regex Pattern, string Note)[] Rules =
-    [
-        (IgnoreInstructions(), "Asks the reader to ignore its instructions."),
-        (RoleAssignment(), "Assigns the reader a role."),
-        (ScoreRequest(), "Asks for a score or a verdict."),
-        (AddressedToReviewer(), "Addresses the reviewer or model directly."),
-        (OutputControl(), "Dictates the reader's output."),
-        (RoleToken(), "Chat-template role marker."),
-    ];
+    private const int MaxQuote = 220;
 
     public ReviewerDescriptor Descriptor { get; } = new("heuristic.injection", "1", HeuristicText.Kind, []);
 
     public Task<Review> ReviewAsync(RoleProfile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var injections = new List<Evidence>();
-        foreach (var layer in profile.Layers)
+        var found = new List<Evidence>();
+        foreach (var document in Documents(profile))
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (pattern, note) in Rules)
-            {
-                foreach (var (match, quote) in HeuristicText.FindAll(layer, pattern))
-                {
-                    // One instruction often trips several rules, with overlapping quotes; report it once per layer.
-                    if (!Overlaps(seen, quote) && seen.Add(quote)) injections.Add(new Evidence(layer.Key, quote, $"{note} (\"{match.Trim()}\")"));
-                }
-            }
-            foreach (var line in HeuristicText.Lines(layer).Where(l => SpeakerLine().IsMatch(l)))
-            {
-                var quote = line.Trim();
-                if (!Overlaps(seen, quote) && seen.Add(quote)) injections.Add(new Evidence(layer.Key, quote, "A chat-transcript speaker line."));
-            }
+            Scan(document, found);
         }
 
-        var rationale = "Scanned every layer for instructions aimed at reviewers or models (ignore instructions, role "
-            + "assignment, score or pass requests, output control, chat role tokens)"
-            + (injections.Count == 0 ? "; found none." : $"; found {HeuristicText.Plural(injections.Count, "instruction")}.");
-        return Task.FromResult(HeuristicText.Review(Descriptor, rationale) with { Injections = injections });
+        var rationale = "Scanned every string of the profile (titles, text, items, table cells, fields, sources, title, code and id), "
+            + "after removing hidden characters and folding look-alikes, leetspeak, letter-spacing, reversed and encoded text, "
+            + "for instructions aimed at reviewers or models in English, German, French, Spanish, Portuguese, Chinese and Japanese"
+            + (found.Count == 0 ? "; found none." : $"; found {HeuristicText.Plural(found.Count, "instruction")}.");
+        return Task.FromResult(HeuristicText.Review(Descriptor, rationale) with { Injections = found });
     }
 
-    private static bool Overlaps(IEnumerable<string> seen, string quote) =>
-        seen.Any(s => s.Contains(quote, StringComparison.Ordinal) || quote.Contains(s, StringComparison.Ordinal));
+    /// <summary>What is read as one piece: a layer's text (its lines), a layer's items, or one other string.</summary>
+    private sealed record Document(string LayerKey, IReadOnlyList<Skeleton.Segment> Segments);
 
-    // All patterns but SpeakerLine run on normalized (lower-cased, whitespace-collapsed) text. Objects are
-    // restricted to what only a reader-directed instruction has ("previous instructions", "the rubric"), so
-    // "ignore noisy alerts", "runbook instructions" or "designs system prompts" stay clean.
-    [GeneratedRegex(@"\b(?:ignore|disregard|forget|do not follow|don't follow|stop following|override)\s+(?:all\s+|any\s+)?(?:(?:the|your|my|these|those|previous|prior|above|earlier|preceding|original|initial|former|other|existing|scoring|review|reviewer's?)\s+){0,3}(?:instructions?|rubric|scoring guide|system (?:message|prompt))\b|\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+)?(?:previous|prior|above|earlier|preceding|original|initial|scoring|review|your)\s+(?:\w+\s+)?(?:rules|guidelines|criteria|directions|context)\b|\b(?:ignore|disregard|forget)\s+(?:everything|anything|all)\s+(?:above|before|earlier|previously|prior|you were told|else)\b|\b(?:ignore|disregard|forget)\s+(?:the|all of the|all the)\s+above\b|\b(?:new|updated|real|actual|hidden|secret)\s+instructions?\s*:|\b(?:your|new|updated|real|actual|hidden|original)\s+system prompt\b|\bsystem prompt\s*:|\bdeveloper (?:message|prompt)\s*:")]
-    private static partial Regex IgnoreInstructions();
+    /// <summary>
+    /// The strings to read, from <see cref="ProfileStrings"/>: a string already inside its layer's text (the text format
+    /// repeats items, cells and fields there) is read with the text, not again; so is a profile title a layer holds.
+    /// </summary>
+    private static IEnumerable<Document> Documents(RoleProfile profile)
+    {
+        var texts = profile.Layers.GroupBy(l => l.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join("\n", g.Select(l => l.Text)), StringComparer.Ordinal);
+        var items = new List<Skeleton.Segment>();
+        string? itemsKey = null;
+        foreach (var s in ProfileStrings.Of(profile))
+        {
+            if (s.IsDerived || string.IsNullOrWhiteSpace(s.Value)) continue;
+            var isText = s.Location == s.LayerKey + ".text";
+            var covered = !isText && (s.LayerKey == ProfileStrings.ProfileKey
+                ? texts.Values.Any(t => t.Contains(s.Value, StringComparison.Ordinal))
+                : texts.TryGetValue(s.LayerKey, out var text) && text.Contains(s.Value, StringComparison.Ordinal));
+            if (covered) continue;
+            var isItem = s.Location.StartsWith(s.LayerKey + ".items[", StringComparison.Ordinal);
+            if (itemsKey is not null && (!isItem || itemsKey != s.LayerKey))
+            {
+                yield return new Document(itemsKey, items);
+                items = [];
+                itemsKey = null;
+            }
+            if (isItem)
+            {
+                itemsKey = s.LayerKey;
+                items.Add(new Skeleton.Segment(s.Value, 0, s.Value.Length));
+                continue;
+            }
+            yield return new Document(s.LayerKey, Lines(s.Value));
+        }
+        if (itemsKey is not null) yield return new Document(itemsKey, items);
+    }
 
-    [GeneratedRegex(@"\byou are (?:now |an? |the |acting as )*(?:ai|a\.i\.|assistant|chatbot|language model|llm|gpt|chatgpt|claude|reviewer|evaluator|grader|judge|rater|examiner)s?\b|\bas an? (?:ai|a\.i\.)(?:\s+(?:language model|model|assistant|system)\b|\s*[,.:;!]|$)|\bas an? (?:large )?language model\b|\b(?:act|behave|respond|pretend) as (?:an? |the )?(?:ai|assistant|reviewer|evaluator|grader|judge)\b")]
-    private static partial Regex RoleAssignment();
+    private static List<Skeleton.Segment> Lines(string text)
+    {
+        var lines = new List<Skeleton.Segment>();
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            if (!text.AsSpan(start, end - start).IsWhiteSpace()) lines.Add(new Skeleton.Segment(text, start, end));
+            start = end + 1;
+        }
+        return lines;
+    }
 
-    [GeneratedRegex(@"\b(?:score|rate|grade|mark|evaluate|assess|judge)\s+(?:this|the)\s+(?:role\s+)?(?:profile|page|document|submission|draft)\b|\b(?:score|rate|grade|give|assign|award|mark)\s+(?:this|it|the profile|this profile|the role|me)\s+(?:(?:a|an|as|at|with)\s+)?(?:[1-5](?:\s*/\s*5|\s*out of\s*(?:5|five))?|five|full marks|top marks|(?:the\s+)?(?:highest|maximum|top|perfect) (?:score|rating|marks?)|perfect|excellent)(?!\w)|\b(?:pass|approve|accept)\s+(?:this|the)\s+(?:role\s+)?(?:profile|page|document|submission)\b|\b(?:this|the)\s+(?:role\s+)?(?:profile|page|document)\s+(?:must|should|will|deserves to)\s+(?:pass|be approved|be accepted|score)\b|\b(?:mark|flag)\s+(?:this|it)\s+as\s+(?:pass(?:ed|ing)?|approved|accepted)\b|\b(?:5|five)\s*(?:/\s*5|out of\s*(?:5|five))\s+(?:on|for|in)\s+(?:all|every|each)\b")]
-    private static partial Regex ScoreRequest();
+    /// <summary>
+    /// Reads the whole document at once, its lines or items joined by a space, so a match may run across a break
+    /// (an instruction split over consecutive bullets); every reading of it; then the encoded runs of each line.
+    /// </summary>
+    private static void Scan(Document document, List<Evidence> found)
+    {
+        var segments = document.Segments;
+        if (segments.Count == 0) return;
+        var key = document.LayerKey;
+        foreach (var skeleton in Skeleton.Variants(segments))
+        {
+            foreach (var rule in InjectionRules.Plain)
+            {
+                if (!rule.MayMatch(skeleton.Text)) continue;
+                foreach (Match m in rule.Pattern.Matches(skeleton.Text))
+                {
+                    var spans = m.Length == 0 ? [] : skeleton.ToRaw(m.Index, m.Index + m.Length);
+                    if (spans.Count == 0) continue;
+                    var how = skeleton.Reading == "plain" ? "" : $" (read as {skeleton.Reading})";
+                    var note = $"{rule.Note} Matched \"{m.Value}\"{how}" + (spans.Count > 1 ? " across consecutive lines or items." : ".");
+                    foreach (var quote in Quotes(segments, spans)) Add(found, key, quote, note);
+                }
+            }
+            foreach (var run in skeleton.SpacedRuns)
+            {
+                foreach (var rule in InjectionRules.Compact)
+                {
+                    if (rule.Pattern.Match(run.Compact) is { Success: true } m)
+                    {
+                        foreach (var quote in Quotes(segments, run.Spans)) Add(found, key, quote, $"{rule.Note} Letters read together: \"{m.Value}\".");
+                    }
+                }
+            }
+        }
+        foreach (var segment in segments)
+        {
+            ScanEncoded(key, segment, found);
+            var line = segment.Raw[segment.From..segment.To];
+            if (SpeakerLine().IsMatch(line)) Add(found, key, line.Trim(), "A chat-transcript speaker line.");
+        }
+    }
 
-    [GeneratedRegex(@"\b(?:note|message|instructions?|hint)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai|a\.i\.|llm|language model|ai model|reviewer|evaluator|grader|judge|rater|scorer)s?\b|\b(?:dear|hey|hello)\s+(?:ai|llm|model|reviewer|evaluator|grader|assistant|chatgpt|gpt|claude)\b|\b(?:ai|llm|model|automated)\s+(?:reviewers?|evaluators?|graders?|judges?)\s*(?:should|must|:)|^(?:reviewers?|evaluators?|graders?)\s*:|\b(?:to|for) (?:the )?(?:reviewers?|evaluators?|graders?)\s*:")]
-    private static partial Regex AddressedToReviewer();
+    /// <summary>Base64 and hex runs that decode to readable text are read too; the quote is the encoded run.</summary>
+    private static void ScanEncoded(string key, Skeleton.Segment segment, List<Evidence> found)
+    {
+        var raw = segment.Raw[segment.From..segment.To];
+        foreach (var (run, decoded, encoding) in Encoded(raw))
+        {
+            var inner = new Skeleton.Segment(decoded, 0, decoded.Length);
+            foreach (var skeleton in Skeleton.Variants([inner]))
+            {
+                var hit = InjectionRules.Plain.Select(r => (Rule: r, Match: r.Pattern.Match(skeleton.Text))).FirstOrDefault(x => x.Match.Success);
+                if (hit.Rule is null) continue;
+                var shown = VisibleText.Escape(HeuristicText.Clip(decoded, 160));
+                Add(found, key, run.Length > 400 ? run[..400] : run,
+                    $"{hit.Rule.Note} Hidden as {encoding}: decodes to \"{shown}\" (matched \"{hit.Match.Value}\").");
+                break;
+            }
+        }
+    }
 
-    [GeneratedRegex(@"\b(?:output|respond|reply|answer|return|print|say|write)\s+(?:with\s+)?only\b(?=[^.]{0,30}\b(?:json|score|scores|pass|yes|approved|number|word|verdict|\d)\b|\s*[""':])|\bdo not (?:mention|flag|penalize|penalise)\s+(?:any\s+)?(?:issues|problems|defects|weaknesses|findings|this)\b")]
-    private static partial Regex OutputControl();
+    private static IEnumerable<(string Run, string Decoded, string Encoding)> Encoded(string raw)
+    {
+        foreach (Match m in Base64Run().Matches(raw))
+        {
+            if (TryBase64(m.Value) is { } text) yield return (m.Value, text, "base64");
+        }
+        foreach (Match m in HexRun().Matches(raw))
+        {
+            var bytes = Convert.FromHexString(m.Value);
+            if (Readable(bytes) is { } text) yield return (m.Value, text, "hex");
+        }
+    }
 
-    [GeneratedRegex(@"<\|[a-z_]+\|>|\[/?inst\]|<</?sys>>|<\s*/?\s*(?:system|assistant|user)\s*>|#{2,}\s*(?:system|instructions?|assistant|user|response)\s*(?::|\]|$)")]
-    private static partial Regex RoleToken();
+    private static string? TryBase64(string run)
+    {
+        var s = run.TrimEnd('=').Replace('-', '+').Replace('_', '/');
+        s = s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '=');
+        var buffer = new byte[Base64.GetMaxDecodedFromUtf8Length(s.Length)];
+        return Convert.TryFromBase64String(s, buffer, out var written) ? Readable(buffer.AsSpan(0, written).ToArray()) : null;
+    }
+
+    /// <summary>The bytes as text when they are valid UTF-8 and nearly all printable; null otherwise (hashes, noise).</summary>
+    private static string? Readable(byte[] bytes)
+    {
+        if (bytes.Length < 8) return null;
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+        var printable = text.Count(c => !char.IsControl(c) || c is '\n' or '\t');
+        var letters = text.Count(char.IsLetter);
+        return printable >= text.Length * 0.95 && letters >= text.Length * 0.5 && text.Contains(' ', StringComparison.Ordinal) ? text : null;
+    }
+
+    /// <summary>Verbatim quotes for the raw spans: one quote when they lie in one string (lines of a text), one per item otherwise.</summary>
+    private static IEnumerable<string> Quotes(IReadOnlyList<Skeleton.Segment> segments, IReadOnlyList<(int Segment, int Start, int End)> spans)
+    {
+        var first = segments[spans[0].Segment];
+        var last = segments[spans[^1].Segment];
+        if (spans.Count == 1)
+        {
+            yield return HeuristicText.QuoteAround(first.Raw, spans[0].Start, spans[0].End, MaxQuote);
+            yield break;
+        }
+        if (spans.All(s => ReferenceEquals(segments[s.Segment].Raw, first.Raw)))
+        {
+            var from = first.From + (BulletMarker().Match(first.Raw, first.From, first.To - first.From) is { Success: true } b ? b.Length : 0);
+            var quote = first.Raw[from..last.To].Trim();
+            yield return quote.Length <= MaxQuote * 2 ? quote : first.Raw[spans[0].Start..spans[^1].End].Trim();
+            yield break;
+        }
+        foreach (var span in spans)
+        {
+            var segment = segments[span.Segment];
+            yield return HeuristicText.QuoteAround(segment.Raw, segment.From, segment.To, MaxQuote);
+        }
+    }
+
+    private static void Add(List<Evidence> found, string key, string quote, string note)
+    {
+        if (quote.Length == 0) return;
+        // One instruction often trips several rules and readings, with overlapping quotes; report it once.
+        var normalized = HeuristicText.Norm(VisibleText.Strip(quote));
+        if (found.Any(e => e.LayerKey == key && HeuristicText.Norm(VisibleText.Strip(e.Quote)).Contains(normalized, StringComparison.Ordinal))) return;
+        // A quote across two lines replaces the one-line quotes it contains.
+        found.RemoveAll(e => e.LayerKey == key && normalized.Contains(HeuristicText.Norm(VisibleText.Strip(e.Quote)), StringComparison.Ordinal));
+        if (found.Any(e => HeuristicText.Norm(VisibleText.Strip(e.Quote)) == normalized)) return;
+        var shown = VisibleText.ContainsHidden(quote) ? $" Shown with hidden characters: \"{VisibleText.Escape(quote)}\"." : "";
+        found.Add(new Evidence(key, quote, note + shown));
+    }
 
     // On the raw text: a line that opens like a chat transcript turn.
-    [GeneratedRegex(@"^\s*(?:assistant|system prompt)\s*:", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?:assistant|system prompt)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex SpeakerLine();
+
+    [GeneratedRegex(@"^\s*(?:[-*•▪◦]|\d{1,2}[.)])\s+")]
+    private static partial Regex BulletMarker();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])")]
+    private static partial Regex Base64Run();
+
+    [GeneratedRegex(@"(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}){8,}(?![0-9A-Fa-f])")]
+    private static partial Regex HexRun();
 }

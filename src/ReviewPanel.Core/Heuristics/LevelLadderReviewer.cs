@@ -18,7 +18,7 @@ public sealed partial class LevelLadderReviewer : IReviewer
     public Task<Review> ReviewAsync(RoleProfile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var table = profile.Layer(LayerKeys.LevelGuidelines);
+        var table = WithRows(profile.Layer(LayerKeys.LevelGuidelines));
         var block = profile.Layer(LayerKeys.Level);
         if ((table is null || table.Rows.Count == 0) && block is null)
         {
@@ -34,6 +34,17 @@ public sealed partial class LevelLadderReviewer : IReviewer
             findings.AddRange(SequenceDefects(table, ladder));
             findings.AddRange(YearsDefects(table, ladder));
         }
+        // Absence is never perfection: what cannot be checked is a finding, not a pass.
+        if (table is null || table.Rows.Count == 0)
+        {
+            var quote = HeuristicText.FirstLine(table ?? block!)!;
+            findings.Add(new Finding(2, new Evidence((table ?? block!).Key, quote,
+                table is null ? "No level table: the ladder (sequence, years, scope by level) cannot be checked." : "The level table has no rows.")));
+        }
+        if (block is null && table is not null && HeuristicText.FirstLine(table) is { } heading)
+        {
+            findings.Add(new Finding(3, new Evidence(table.Key, heading, "No level block: the profile's own level, scope and experience are not stated.")));
+        }
         findings.AddRange(LevelAgreement(profile, block));
         if (block is not null) findings.AddRange(ExperienceAgreement(block, table, ladder));
 
@@ -46,6 +57,22 @@ public sealed partial class LevelLadderReviewer : IReviewer
             : $"{Checked}; found {HeuristicText.Plural(findings.Count, "defect")}.";
         var result = new DimensionScore(Dimensions.LevelCalibration, score, rationale, findings.SelectMany(f => f.Evidence).ToList());
         return Task.FromResult(HeuristicText.Review(Descriptor, rationale, result));
+    }
+
+    /// <summary>
+    /// The table with its rows read from its text when the source gave none (a JSON layer with only <c>text</c>), so a
+    /// table is checked whichever way it came.
+    /// </summary>
+    private static ProfileLayer? WithRows(ProfileLayer? table)
+    {
+        if (table is null || table.Rows.Count > 0) return table;
+        var lines = HeuristicText.Lines(table).Where(l => HeuristicText.IsTableLine(l) && !HeuristicText.IsTableSeparator(l)).ToList();
+        if (lines.Count < 2) return table;
+        return table with
+        {
+            Columns = table.Columns.Count > 0 ? table.Columns : HeuristicText.Cells(lines[0]),
+            Rows = lines.Skip(1).Select(HeuristicText.Cells).ToList(),
+        };
     }
 
     /// <summary>One table row: its level (prefix + number, when the first cell is a level code) and minimum years.</summary>

@@ -27,6 +27,11 @@ public sealed partial class PlaceholderReviewer : IReviewer
     public Task<Review> ReviewAsync(RoleProfile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        if (profile.Layers.All(l => HeuristicText.WordCount(l.Text) == 0))
+        {
+            const string Why = "The profile has no text: nothing to check for placeholders or cut-off text.";
+            return Task.FromResult(HeuristicText.Review(Descriptor, Why, DimensionScore.Abstain(Dimensions.Consistency, Why)));
+        }
         var findings = new List<Finding>();
         foreach (var layer in profile.Layers)
         {

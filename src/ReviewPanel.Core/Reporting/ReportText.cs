@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Scoring;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Reporting;
 
@@ -14,13 +15,14 @@ internal static class ReportText
 {
     public static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>HTML-encodes text for element content and quoted attribute values; drops control characters.</summary>
+    /// <summary>HTML-encodes text for element content and quoted attribute values; hidden and control characters become visible escapes (<c>&lt;U+200B&gt;</c>).</summary>
     public static string Html(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
             return "";
         }
+        text = VisibleText.Escape(text);
         var sb = new StringBuilder(text.Length + 16);
         for (var i = 0; i < text.Length; i++)
         {
@@ -51,13 +53,14 @@ internal static class ReportText
         return sb.ToString();
     }
 
-    /// <summary>Replaces characters XML 1.0 cannot carry (controls, lone surrogates) so XmlWriter never throws on model output.</summary>
+    /// <summary>Replaces characters XML 1.0 cannot carry (controls, lone surrogates) so XmlWriter never throws on model output; hidden characters become visible escapes.</summary>
     public static string Xml(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
             return "";
         }
+        text = VisibleText.Escape(text);
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -84,6 +87,7 @@ internal static class ReportText
         {
             return "";
         }
+        text = VisibleText.Escape(text);
         var sb = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {

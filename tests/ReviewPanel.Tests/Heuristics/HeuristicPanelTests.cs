@@ -10,7 +10,7 @@ public sealed class HeuristicPanelTests
     {
         var reviewers = HeuristicPanel.CreateDefault();
 
-        Assert.Equal(7, reviewers.Count);
+        Assert.Equal(9, reviewers.Count);
         Assert.Equal(reviewers.Count, reviewers.Select(r => r.Descriptor.Id).Distinct().Count());
         Assert.All(reviewers, r => Assert.Equal("heuristic", r.Descriptor.Kind));
     }

@@ -41,14 +41,17 @@ internal static class ReviewAssert
         foreach (var injection in review.Injections) Grounded(profile, injection);
     }
 
-    /// <summary>The quote occurs (whitespace- and case-normalized) in the layer it names, and says why.</summary>
+    /// <summary>
+    /// The quote occurs verbatim (whitespace- and case-normalized) in a string of the layer it names (or of the
+    /// profile's title, code and id for <c>profile</c>), and says why.
+    /// </summary>
     public static void Grounded(RoleProfile profile, Evidence evidence)
     {
-        var layer = profile.Layer(evidence.LayerKey);
-        Assert.True(layer is not null, $"Evidence names missing layer '{evidence.LayerKey}'.");
+        var strings = ProfileStrings.Of(profile).Where(s => s.LayerKey == evidence.LayerKey).ToList();
+        Assert.True(strings.Count > 0, $"Evidence names missing layer '{evidence.LayerKey}'.");
         var quote = TextNormalizer.Normalize(evidence.Quote);
         Assert.False(quote.Length == 0, "Empty quote.");
-        Assert.True(TextNormalizer.Normalize(layer.Text).Contains(quote, StringComparison.Ordinal),
+        Assert.True(strings.Any(s => TextNormalizer.Normalize(s.Value).Contains(quote, StringComparison.Ordinal)),
             $"Quote not in layer '{evidence.LayerKey}': {evidence.Quote}");
         Assert.False(string.IsNullOrWhiteSpace(evidence.Note));
     }

@@ -14,20 +14,20 @@ public sealed class ProbeRunnerTests
     {
         ["duplicated-paragraph"] = 1.0,
         ["placeholder"] = 1.0,
-        // Expected to be covered by the completeness reviewer another engineer is adding; no heuristic checks it yet.
-        ["section-removed"] = 0.0,
-        // Same: the level-ladder heuristic judges the rows present, not that the profile's own level has one.
-        ["level-table-truncated"] = 0.0,
-        // A real blind spot of heuristic.placeholder, which claims cut-off text: it flags only cuts that end on a
-        // dangling word ("and", "with") in a line of 6+ words; a cut after a noun or in a short line passes.
-        ["cut-mid-sentence"] = 0.0,
+        // heuristic.completeness: a section of the generator's page is missing.
+        ["section-removed"] = 1.0,
+        // heuristic.completeness: the level table stops before the profile's own level.
+        ["level-table-truncated"] = 1.0,
+        // Not claimed offline: of the two cuts planted here, the one ending on a function word is caught, the one ending
+        // on a content word reads as a complete phrase to any rule.
+        ["cut-mid-sentence"] = 0.5,
         ["level-rows-swapped"] = 1.0,
         ["title-level-mismatch"] = 1.0,
         ["years-not-rising"] = 1.0,
         ["exclusionary-wording"] = 1.0,
         ["reviewer-instruction"] = 1.0,
-        // A real blind spot of heuristic.injection: zero-width characters inside the words defeat its patterns.
-        ["obfuscated-instruction"] = 0.0,
+        // heuristic.injection reads through the zero-width characters inside the words.
+        ["obfuscated-instruction"] = 1.0,
         // Only a model can see an invented tool: no heuristic judges accuracy.
         ["invented-tool"] = 0.0,
         ["implausible-soc"] = 1.0,
@@ -48,8 +48,9 @@ public sealed class ProbeRunnerTests
         Assert.All(report.Classes, c => Assert.Equal(2, c.Mutants));
         // Every class the offline panel covers and catches, it catches on the expected dimension and nowhere else is needed.
         Assert.All(report.Classes.Where(c => c.Recall == 1.0), c => Assert.Equal(1.0, c.RecallAny));
-        Assert.Equal(["cut-mid-sentence", "obfuscated-instruction"], report.Classes.Where(c => c.MeetsRequirement == false).Select(c => c.Class));
-        Assert.Equal(1, ProbeGate.ExitCode(report));
+        // Every class the heuristics claim, they catch: the probe is a passing gate on the fixtures.
+        Assert.Empty(report.Classes.Where(c => c.MeetsRequirement == false).Select(c => c.Class));
+        Assert.Equal(0, ProbeGate.ExitCode(report));
         Assert.All(report.Classes.Where(c => !c.OfflineCovered), c => Assert.Null(c.RequiredRecall));
     }
 
@@ -173,10 +174,11 @@ public sealed class ProbeRunnerTests
     public async Task MissedMutant_CarriesItsSpanAndTheReviewersQuotes()
     {
         using var harness = await ProbeHarness.CreateAsync();
-        var report = (await harness.ProbeAsync(new ProbeRequest { Paths = [ProbeHarness.Fixture("data-platform-p4.txt")], Classes = ["cut-mid-sentence"] })).Report!;
+        // Ten cuts: those that stop after a content word ("... with executives") are missed offline.
+        var report = (await harness.ProbeAsync(new ProbeRequest { Paths = [ProbeHarness.Fixture("data-platform-p4.txt")], Classes = ["cut-mid-sentence"], PerClass = 10 })).Report!;
 
         var miss = report.Classes.Single().Misses.First();
-        Assert.Contains("#probe:cut-mid-sentence:1", miss.Source, StringComparison.Ordinal);
+        Assert.Contains("#probe:cut-mid-sentence:", miss.Source, StringComparison.Ordinal);
         Assert.True(miss.Span.Length > 0);
         Assert.Contains(miss.Reviewers, q => q.Reviewer == "heuristic.placeholder" && q.Score == 5);
     }

@@ -4,17 +4,14 @@ using ReviewPanel.Reviewing;
 namespace ReviewPanel.Probing.Operators;
 
 /// <summary>Deletes one whole content section (focus, responsibilities, level guidelines or skills), heading included.</summary>
-/// <remarks>
-/// Not covered offline yet: no heuristic checks that the required sections are present. A completeness reviewer is
-/// being added for exactly this; when it lands, set <see cref="OfflineCovered"/> to true.
-/// </remarks>
+/// <remarks>Covered offline by <c>heuristic.completeness</c> (a section of the generator's page is missing).</remarks>
 public sealed class SectionRemovedOperator : IMutationOperator
 {
     private static readonly string[] Sections = [LayerKeys.Focus, LayerKeys.Responsibilities, LayerKeys.LevelGuidelines, LayerKeys.Skills];
 
     public string Class => "section-removed";
     public string ExpectedDimension => Dimensions.Consistency;
-    public bool OfflineCovered => false;
+    public bool OfflineCovered => true;
 
     public Mutant? TryMutate(RoleProfile original, SourceDocument source, Random random)
     {

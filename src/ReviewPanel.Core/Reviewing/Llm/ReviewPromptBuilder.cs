@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.AI;
 using ReviewPanel.Hashing;
 using ReviewPanel.Profiles;
+using ReviewPanel.Text;
 
 namespace ReviewPanel.Reviewing.Llm;
 
@@ -132,10 +133,11 @@ public sealed class ReviewPromptBuilder
             {
                 sb.Append('\n');
             }
-            // The heading is ours; a multi-line title must not be able to forge a second heading.
-            var title = layer.Title.ReplaceLineEndings(" ");
-            sb.Append(CultureInfo.InvariantCulture, $"## layer: {layer.Key} | {title}\n");
-            sb.Append(layer.Text.TrimEnd('\r', '\n')).Append('\n');
+            // The heading is ours; a multi-line title must not be able to forge a second heading. Hidden characters
+            // (zero-width, bidi, tag, control) are shown to the model as visible escapes (<U+200B>), never passed raw.
+            var title = VisibleText.Escape(layer.Title).ReplaceLineEndings(" ");
+            sb.Append(CultureInfo.InvariantCulture, $"## layer: {VisibleText.Escape(layer.Key)} | {title}\n");
+            sb.Append(VisibleText.Escape(layer.Text.TrimEnd('\r', '\n'))).Append('\n');
         }
         sb.Append(CultureInfo.InvariantCulture, $"<<<END PROFILE {boundary}>>>\n");
     }
@@ -151,10 +153,10 @@ public sealed class ReviewPromptBuilder
                 continue;
             }
             sb.Append(CultureInfo.InvariantCulture, $"### {review.ReviewerId}: {score.Score}\n");
-            sb.Append("Rationale: ").Append(score.Rationale.ReplaceLineEndings(" ")).Append('\n');
+            sb.Append("Rationale: ").Append(VisibleText.Escape(score.Rationale).ReplaceLineEndings(" ")).Append('\n');
             foreach (var evidence in score.Evidence)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"- [{evidence.LayerKey}] \"{evidence.Quote.ReplaceLineEndings(" ")}\"");
+                sb.Append(CultureInfo.InvariantCulture, $"- [{evidence.LayerKey}] \"{VisibleText.Escape(evidence.Quote).ReplaceLineEndings(" ")}\"");
                 if (evidence.Grounded is false)
                 {
                     sb.Append(" (not found in that layer)");

@@ -1,0 +1,317 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ReviewPanel.Text;
+
+namespace ReviewPanel.Heuristics;
+
+/// <summary>
+/// A matching form of raw profile text that undoes the usual ways of hiding an instruction from a pattern, with a map
+/// from every character back to the raw segment and offsets it came from (so a quote is always verbatim raw text):
+/// hidden characters removed (see <see cref="VisibleText"/>), NFKC, Latin diacritics dropped, confusable letters folded
+/// to a Latin skeleton, lower-cased, bullet markers dropped, letter-spacing undone ("i g n o r e" → "ignore") and
+/// whitespace collapsed. <see cref="Variants"/> adds a digit-for-letter (leetspeak) reading, the display order of
+/// text inside a right-to-left override, and the ASCII that Unicode tag characters spell.
+/// </summary>
+internal sealed partial class Skeleton
+{
+    /// <summary>One piece of raw text: <c>Raw[From..To)</c> (a line of a layer's text, an item, a field value, ...).</summary>
+    public readonly record struct Segment(string Raw, int From, int To);
+
+    private readonly int[] _segment;
+    private readonly int[] _start;
+    private readonly int[] _end;
+
+    private Skeleton(string text, int[] segment, int[] start, int[] end, string reading, IReadOnlyList<SpacedRun> spacedRuns)
+    {
+        Text = text;
+        _segment = segment;
+        _start = start;
+        _end = end;
+        Reading = reading;
+        SpacedRuns = spacedRuns;
+    }
+
+    public string Text { get; }
+
+    /// <summary>How the raw text was read: <c>plain</c>, <c>leetspeak</c>, <c>bidi-reversed</c>, <c>tag characters</c>.</summary>
+    public string Reading { get; }
+
+    /// <summary>A letter-spaced run with every gap removed ("ignorepreviousinstructions") and the raw spans it came from.</summary>
+    public sealed record SpacedRun(string Compact, IReadOnlyList<(int Segment, int Start, int End)> Spans);
+
+    /// <summary>The letter-spaced runs, for the compact patterns.</summary>
+    public IReadOnlyList<SpacedRun> SpacedRuns { get; }
+
+    /// <summary>The raw spans behind skeleton characters [start, end): per segment, its lowest start and highest end.</summary>
+    public IReadOnlyList<(int Segment, int Start, int End)> ToRaw(int start, int end)
+    {
+        var spans = new SortedDictionary<int, (int Start, int End)>();
+        for (var i = start; i < end && i < Text.Length; i++)
+        {
+            var s = _segment[i];
+            if (s < 0) continue;
+            spans[s] = spans.TryGetValue(s, out var span) ? (Math.Min(span.Start, _start[i]), Math.Max(span.End, _end[i])) : (_start[i], _end[i]);
+        }
+        return spans.Select(kv => (kv.Key, kv.Value.Start, kv.Value.End)).ToList();
+    }
+
+    /// <summary>Every reading of the segments worth matching: plain, and the others only when the text has their signs.</summary>
+    public static IEnumerable<Skeleton> Variants(IReadOnlyList<Segment> segments)
+    {
+        var plain = Build(segments, Options.None);
+        yield return plain;
+        // The other readings cost a pass each, so they read only the segments that show their sign.
+        var leet = Where(segments, s => LeetToken().IsMatch(s.Raw.AsSpan(s.From, s.To - s.From)));
+        if (leet.Length > 0)
+        {
+            yield return Build(segments, Options.LeetI, leet);
+            yield return Build(segments, Options.LeetL, leet);
+        }
+        var reversed = Where(segments, s => s.Raw.AsSpan(s.From, s.To - s.From).Contains('\u202E'));
+        if (reversed.Length > 0) yield return Build(segments, Options.Reverse, reversed);
+        var tagged = Where(segments, s => HasTagCharacters(s.Raw, s.From, s.To));
+        if (tagged.Length > 0) yield return Build(segments, Options.DecodeTags, tagged);
+    }
+
+    private static int[] Where(IReadOnlyList<Segment> segments, Func<Segment, bool> sign) =>
+        Enumerable.Range(0, segments.Count).Where(i => sign(segments[i])).ToArray();
+
+    [Flags]
+    private enum Options
+    {
+        None = 0,
+        LeetI = 1,
+        LeetL = 2,
+        Reverse = 4,
+        DecodeTags = 8,
+    }
+
+    private static Skeleton Build(IReadOnlyList<Segment> segments, Options options, int[]? only = null)
+    {
+        var b = new Builder();
+        var indices = only ?? Enumerable.Range(0, segments.Count).ToArray();
+        for (var k = 0; k < indices.Length; k++)
+        {
+            var s = indices[k];
+            if (k > 0) b.Add(' ', -1, 0, 0);
+            var (raw, from, to) = segments[s];
+            if (BulletMarker().Match(raw, from, to - from) is { Success: true } bullet) from += bullet.Length;
+            foreach (var (index, length) in Order(raw, from, to, options.HasFlag(Options.Reverse)))
+            {
+                AppendRune(b, raw, index, length, s, options);
+            }
+        }
+        var first = b.Build();
+        if (options.HasFlag(Options.LeetI) || options.HasFlag(Options.LeetL)) first = Leet(first, options.HasFlag(Options.LeetL) ? 'l' : 'i');
+        var (spaced, runs) = UndoLetterSpacing(first);
+        return Collapse(spaced).With(ReadingOf(options), runs);
+    }
+
+    private static string ReadingOf(Options options) => options switch
+    {
+        Options.LeetI or Options.LeetL => "leetspeak",
+        Options.Reverse => "bidi-reversed",
+        Options.DecodeTags => "tag characters",
+        _ => "plain",
+    };
+
+    /// <summary>Rune positions in reading order; with <paramref name="reverse"/>, text inside U+202E … U+202C is reversed (how it displays).</summary>
+    private static IEnumerable<(int Index, int Length)> Order(string raw, int from, int to, bool reverse)
+    {
+        var runes = new List<(int Index, int Length)>();
+        for (var i = from; i < to;)
+        {
+            var length = Rune.DecodeFromUtf16(raw.AsSpan(i, to - i), out _, out var consumed) == OperationStatus.Done ? consumed : 1;
+            runes.Add((i, length));
+            i += length;
+        }
+        if (!reverse) return runes;
+        var ordered = new List<(int Index, int Length)>(runes.Count);
+        for (var r = 0; r < runes.Count; r++)
+        {
+            if (raw[runes[r].Index] != '\u202E')
+            {
+                ordered.Add(runes[r]);
+                continue;
+            }
+            var close = runes.FindIndex(r + 1, x => raw[x.Index] is '\u202C' or '\n');
+            if (close < 0) close = runes.Count;
+            ordered.AddRange(runes.GetRange(r + 1, close - r - 1).AsEnumerable().Reverse());
+            r = close - 1;
+        }
+        return ordered;
+    }
+
+    private static void AppendRune(Builder b, string raw, int index, int length, int segment, Options options)
+    {
+        var value = length == 2 ? char.ConvertToUtf32(raw[index], raw[index + 1]) : raw[index];
+        if (options.HasFlag(Options.DecodeTags) && value is >= 0xE0020 and <= 0xE007E)
+        {
+            b.Add(char.ToLowerInvariant((char)(value - 0xE0000)), segment, index, index + length);
+            return;
+        }
+        if (value < 0x80)
+        {
+            var c = (char)value;
+            // Underscores join words in identifiers ("ignore_previous_instructions"): read them as spaces.
+            if (c is '\n' or '\t' or '_') c = ' ';
+            if (!char.IsControl(c)) b.Add(char.ToLowerInvariant(c), segment, index, index + length);
+            return;
+        }
+        if (VisibleText.IsHidden(value)) return;
+        foreach (var ch in raw.Substring(index, length).Normalize(NormalizationForm.FormKC))
+        {
+            var c = ch;
+            if (c is >= '\u00C0' and <= '\u024F') c = c.ToString().Normalize(NormalizationForm.FormD)[0];
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark && b.LastIsAsciiLetter) continue;
+            c = Confusables.TryGetValue(c, out var folded) ? folded : char.ToLowerInvariant(c);
+            b.Add(char.IsWhiteSpace(c) ? ' ' : c, segment, index, index + length);
+        }
+    }
+
+    private static bool HasTagCharacters(string raw, int from, int to)
+    {
+        for (var i = from; i + 1 < to; i++)
+        {
+            if (raw[i] == '\uDB40' && raw[i + 1] is >= '\uDC20' and <= '\uDC7E') return true;
+        }
+        return false;
+    }
+
+    /// <summary>Digits and @/$ inside a word that has letters read as the letters they stand for.</summary>
+    private static Skeleton Leet(Skeleton s, char one)
+    {
+        var chars = s.Text.ToCharArray();
+        foreach (Match token in LeetToken().Matches(s.Text))
+        {
+            for (var i = token.Index; i < token.Index + token.Length; i++)
+            {
+                chars[i] = chars[i] switch
+                {
+                    '0' => 'o',
+                    '1' => one,
+                    '3' => 'e',
+                    '4' => 'a',
+                    '5' => 's',
+                    '7' => 't',
+                    '@' => 'a',
+                    '$' => 's',
+                    var c => c,
+                };
+            }
+        }
+        return new Skeleton(new string(chars), s._segment, s._start, s._end, s.Reading, s.SpacedRuns);
+    }
+
+    /// <summary>
+    /// Runs of four or more single characters separated by single spaces or dots ("i g n o r e", "i.g.n.o.r.e") are
+    /// joined; a wider gap (two or more spaces, or " / ") inside a run is a word break.
+    /// </summary>
+    private static (Skeleton, IReadOnlyList<SpacedRun>) UndoLetterSpacing(Skeleton s)
+    {
+        var matches = SpacedRunPattern().Matches(s.Text);
+        if (matches.Count == 0) return (s, []);
+        var b = new Builder();
+        var runs = new List<SpacedRun>();
+        var at = 0;
+        foreach (Match m in matches)
+        {
+            for (; at < m.Index; at++) b.Add(s.Text[at], s._segment[at], s._start[at], s._end[at]);
+            var compact = new StringBuilder();
+            var gap = 0;
+            for (; at < m.Index + m.Length; at++)
+            {
+                var c = s.Text[at];
+                if (char.IsLetterOrDigit(c) || c is '@' or '$')
+                {
+                    if (gap >= 2 && compact.Length > 0) b.Add(' ', -1, 0, 0);
+                    gap = 0;
+                    b.Add(c, s._segment[at], s._start[at], s._end[at]);
+                    compact.Append(c);
+                }
+                else
+                {
+                    gap += c == ' ' ? 1 : c == '/' ? 2 : 0;
+                }
+            }
+            runs.Add(new SpacedRun(compact.ToString(), s.ToRaw(m.Index, m.Index + m.Length)));
+        }
+        for (; at < s.Text.Length; at++) b.Add(s.Text[at], s._segment[at], s._start[at], s._end[at]);
+        return (b.Build().With(s.Reading, runs), runs);
+    }
+
+    private static Skeleton Collapse(Skeleton s)
+    {
+        var b = new Builder();
+        var pending = false;
+        for (var i = 0; i < s.Text.Length; i++)
+        {
+            if (s.Text[i] == ' ')
+            {
+                pending = b.Length > 0;
+                continue;
+            }
+            if (pending) b.Add(' ', -1, 0, 0);
+            pending = false;
+            b.Add(s.Text[i], s._segment[i], s._start[i], s._end[i]);
+        }
+        return b.Build().With(s.Reading, s.SpacedRuns);
+    }
+
+    private Skeleton With(string reading, IReadOnlyList<SpacedRun> runs) => new(Text, _segment, _start, _end, reading, runs);
+
+    private sealed class Builder
+    {
+        private readonly StringBuilder _text = new();
+        private readonly List<int> _segment = [], _start = [], _end = [];
+
+        public int Length => _text.Length;
+
+        public bool LastIsAsciiLetter => _text.Length > 0 && char.IsAsciiLetter(_text[^1]);
+
+        public void Add(char c, int segment, int start, int end)
+        {
+            _text.Append(c);
+            _segment.Add(segment);
+            _start.Add(start);
+            _end.Add(end);
+        }
+
+        public Skeleton Build() => new(_text.ToString(), [.. _segment], [.. _start], [.. _end], "plain", []);
+    }
+
+    /// <summary>
+    /// Cyrillic, Greek and a few other letters that look like Latin ones, folded to the Latin letter (lower case). A
+    /// compact subset of the Unicode confusables data (UTS #39, confusables.txt), enough for the look-alikes used to
+    /// dodge keyword filters; not the full skeleton algorithm.
+    /// </summary>
+    private static readonly Dictionary<char, char> Confusables = new()
+    {
+        // Cyrillic lower case
+        ['а'] = 'a', ['в'] = 'b', ['е'] = 'e', ['ё'] = 'e', ['і'] = 'i', ['ї'] = 'i', ['ј'] = 'j', ['к'] = 'k', ['м'] = 'm',
+        ['н'] = 'h', ['о'] = 'o', ['п'] = 'n', ['р'] = 'p', ['с'] = 'c', ['т'] = 't', ['у'] = 'y', ['х'] = 'x', ['ѕ'] = 's',
+        ['ԁ'] = 'd', ['ԛ'] = 'q', ['ԝ'] = 'w', ['һ'] = 'h', ['ӏ'] = 'l', ['ү'] = 'y', ['ɡ'] = 'g', ['ı'] = 'i',
+        // Cyrillic upper case
+        ['А'] = 'a', ['В'] = 'b', ['Е'] = 'e', ['К'] = 'k', ['М'] = 'm', ['Н'] = 'h', ['О'] = 'o', ['Р'] = 'p', ['С'] = 'c',
+        ['Т'] = 't', ['Х'] = 'x', ['У'] = 'y', ['І'] = 'i', ['Ј'] = 'j', ['Ѕ'] = 's', ['Ԁ'] = 'd', ['Ԛ'] = 'q', ['Ԝ'] = 'w',
+        // Greek
+        ['α'] = 'a', ['ι'] = 'i', ['κ'] = 'k', ['ν'] = 'v', ['ο'] = 'o', ['ρ'] = 'p', ['τ'] = 't', ['υ'] = 'u', ['χ'] = 'x',
+        ['ω'] = 'w', ['η'] = 'n', ['Α'] = 'a', ['Β'] = 'b', ['Ε'] = 'e', ['Ζ'] = 'z', ['Η'] = 'h', ['Ι'] = 'i', ['Κ'] = 'k',
+        ['Μ'] = 'm', ['Ν'] = 'n', ['Ο'] = 'o', ['Ρ'] = 'p', ['Τ'] = 't', ['Υ'] = 'y', ['Χ'] = 'x',
+        // Armenian
+        ['օ'] = 'o', ['ս'] = 'u', ['ո'] = 'n',
+    };
+
+    [GeneratedRegex(@"^\s*(?:[-*•▪◦]|\d{1,2}[.)])\s+")]
+    private static partial Regex BulletMarker();
+
+    // A word with a letter and a digit-for-letter (or @, $) in it: "1gn0r3", "pr3v10us", "$c0re".
+    [GeneratedRegex(@"(?<![\p{L}\d@$])(?=[\p{L}\d@$]*\p{L}[\p{L}\d@$]*\p{L})(?=[\p{L}\d@$]*[013457@$])(?![\p{L}\d@$]*\d{3})[\p{L}\d@$]{3,}")]
+    private static partial Regex LeetToken();
+
+    // Single characters separated by a space, a dot, a hyphen or an underscore, at least four of them.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}@$])[\p{L}\p{N}@$](?:(?: {1,3}|\s?/\s?|[.\-_·*] ?)[\p{L}\p{N}@$](?![\p{L}\p{N}@$])){3,}")]
+    private static partial Regex SpacedRunPattern();
+}
