@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using ReviewPanel.Profiles;
 using ReviewPanel.Provenance;
@@ -36,19 +37,67 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
         activity?.SetTag("reviewpanel.profiles", sources.Count);
         await store.StartRunAsync(run, cancellationToken).ConfigureAwait(false);
         var summaries = new ProfileSummary[sources.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxParallelProfiles, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count), parallel, async (i, ct) =>
+        // Reviews run in parallel; one writer records their reports in groups (one transaction each), so the store's
+        // write lock is taken once per group instead of once per profile, and nothing waits on it but the writer.
+        var reports = Channel.CreateBounded<(int Index, ProfileReport Report)>(new BoundedChannelOptions(GroupSize * 4) { SingleReader = true });
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var writer = WriteAsync(reports.Reader, run.RunId, summaries, onProfileDone, abort);
+        try
         {
-            var report = await ReviewOneAsync(panel, run.RunId, sources[i], load, ct).ConfigureAwait(false);
-            await store.RecordAsync(report, ct).ConfigureAwait(false);
-            var summary = ProfileSummary.From(report);
-            LogVerdict(logger, run.RunId, summary.ProfileId ?? "", summary.Source, summary.Verdict.ToString(), summary.Minimum);
-            summaries[i] = summary;
-            onProfileDone?.Invoke(summary);
-        }).ConfigureAwait(false);
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxParallelProfiles, CancellationToken = abort.Token };
+            await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count), parallel, async (i, ct) =>
+            {
+                var report = await ReviewOneAsync(panel, run.RunId, sources[i], load, ct).ConfigureAwait(false);
+                await reports.Writer.WriteAsync((i, report), ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Only the writer cancels on its own: it failed and stopped the reviews, and its fault is rethrown below.
+        }
+        finally
+        {
+            reports.Writer.TryComplete();
+        }
+        await writer.ConfigureAwait(false);
         var finished = time.GetUtcNow();
         await store.FinishRunAsync(run.RunId, finished, cancellationToken).ConfigureAwait(false);
         return new BatchResult(run.RunId, summaries, run.StartedAt, finished);
+    }
+
+    /// <summary>The most reports recorded in one transaction.</summary>
+    private const int GroupSize = 64;
+
+    private async Task WriteAsync(ChannelReader<(int Index, ProfileReport Report)> reader, string runId, ProfileSummary[] summaries,
+        Action<ProfileSummary>? onProfileDone, CancellationTokenSource abort)
+    {
+        var group = new List<(int Index, ProfileReport Report)>(GroupSize);
+        try
+        {
+            // Drained to the end even when the caller cancels: every finished review is recorded.
+            while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                while (group.Count < GroupSize && reader.TryRead(out var item))
+                {
+                    group.Add(item);
+                }
+                await store.RecordManyAsync([.. group.Select(g => g.Report)], CancellationToken.None).ConfigureAwait(false);
+                foreach (var (index, report) in group)
+                {
+                    var summary = ProfileSummary.From(report);
+                    LogVerdict(logger, runId, summary.ProfileId ?? "", summary.Source, summary.Verdict.ToString(), summary.Minimum);
+                    summaries[index] = summary;
+                    onProfileDone?.Invoke(summary);
+                }
+                group.Clear();
+            }
+        }
+        catch
+        {
+            // A store that cannot record stops the reviews: nothing is reviewed that could not be kept.
+            await abort.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private async Task<ProfileReport> ReviewOneAsync(PanelRunner panel, string runId, string source,

@@ -20,4 +20,10 @@ public interface IHistoryWriter
     /// nothing and returns false.
     /// </summary>
     Task<bool> RecordAsync(ProfileReport report, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a group of reports, in order, in one transaction (each as <see cref="RecordAsync"/> would, duplicates
+    /// skipped): a crash loses the whole group or nothing, never half a record. Returns how many were recorded.
+    /// </summary>
+    Task<int> RecordManyAsync(IReadOnlyList<ProfileReport> reports, CancellationToken cancellationToken);
 }

@@ -132,14 +132,48 @@ public abstract partial class DbReviewStore : IReviewStore, IWorkQueue
     }
 
     /// <summary>
+    /// Appends a group of verdicts in one transaction: serialised before the write lock is taken, chained in order
+    /// under it, committed together. A crash loses the whole group or nothing, never half a record.
+    /// </summary>
+    public async Task<int> RecordManyAsync(IReadOnlyList<ProfileReport> reports, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        if (reports.Count == 0)
+        {
+            return 0;
+        }
+        var prepared = reports.Select(PreparedVerdict.Of).ToList();
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginExclusiveAsync(connection, cancellationToken).ConfigureAwait(false);
+        var recorded = 0;
+        foreach (var verdict in prepared)
+        {
+            recorded += await AppendVerdictAsync(connection, transaction, verdict, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return recorded;
+    }
+
+    /// <summary>A report with its canonical JSON and table rows, computed before the write lock.</summary>
+    private sealed record PreparedVerdict(ProfileReport Report, string ReportJson, ReportRows Rows, string DedupeKey)
+    {
+        public static PreparedVerdict Of(ProfileReport report)
+        {
+            var json = JsonSerializer.Serialize(report, ReviewPanelJson.Canonical);
+            return new PreparedVerdict(report, json, ReportRows.FromReportJson(json), VerdictRow.DedupeKeyOf(report));
+        }
+    }
+
+    private Task<bool> AppendVerdictAsync(DbConnection connection, DbTransaction transaction, ProfileReport report, CancellationToken cancellationToken) =>
+        AppendVerdictAsync(connection, transaction, PreparedVerdict.Of(report), cancellationToken);
+
+    /// <summary>
     /// Appends one verdict inside the caller's exclusive transaction (which the caller commits); false, with nothing
     /// written, when the run already holds a verdict for this profile version.
     /// </summary>
-    private async Task<bool> AppendVerdictAsync(DbConnection connection, DbTransaction transaction, ProfileReport report, CancellationToken cancellationToken)
+    private async Task<bool> AppendVerdictAsync(DbConnection connection, DbTransaction transaction, PreparedVerdict prepared, CancellationToken cancellationToken)
     {
-        var reportJson = JsonSerializer.Serialize(report, ReviewPanelJson.Canonical);
-        var rows = ReportRows.FromReportJson(reportJson);
-        var dedupeKey = VerdictRow.DedupeKeyOf(report);
+        var (report, reportJson, rows, dedupeKey) = prepared;
 
         var exists = await ScalarAsync(connection, transaction,
             "SELECT 1 FROM verdicts WHERE run_id = @run AND dedupe_key = @key",

@@ -139,6 +139,22 @@ public abstract class ReviewStoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task RecordManyAsync_AGroup_IsChainedInOrderInOneGo_AndSkipsWhatTheRunAlreadyHolds()
+    {
+        var store = await OpenStoreAsync();
+        await store.RecordAsync(ReportFactory.Report("run-1", "p1", "v1"), None);
+
+        var recorded = await store.RecordManyAsync(
+            [ReportFactory.Report("run-1", "p1", "v1"), ReportFactory.Report("run-1", "p2", "v2"), ReportFactory.Report("run-1", "p3", "v3")], None);
+
+        Assert.Equal(2, recorded);
+        Assert.Equal(["p1", "p2", "p3"], (await store.GetRunVerdictsAsync("run-1", None).ToListAsync()).Select(v => v.ProfileId));
+        var chain = await store.VerifyChainAsync(None);
+        Assert.True(chain.Intact, chain.Problem);
+        Assert.Equal(3, chain.RecordsChecked);
+    }
+
+    [StoreFact]
     public async Task GetHistoryAsync_SeveralRuns_ReturnsVerdictsNewestFirst()
     {
         var store = await OpenStoreAsync();
