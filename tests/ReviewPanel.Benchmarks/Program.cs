@@ -9,6 +9,7 @@ using ReviewPanel.Benchmarks;
 //                                         end to end against the emulator, then the same profiles again from the cache
 //   micro [BenchmarkDotNet args]          import, grounding check, aggregation, hash chain append
 //   probe [N, default 100]                N originals × every defect class through the offline panel and SQLite
+//   heuristics [N, default 500]           CPU per heuristic reviewer and import, per profile
 //   (child mode: offline-one N FIXTURE)
 if (args is ["offline-one", var n, var fixture])
 {
@@ -20,6 +21,11 @@ if (args is ["probe", ..])
 {
     var originals = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
     return await ProbeBatch.RunAsync(originals, Path.GetFullPath(Path.Combine(Root.Find(), "fixtures", "profiles", "data-platform-p4.txt")));
+}
+if (args is ["heuristics", ..])
+{
+    var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
+    return await HeuristicCosts.RunAsync(count, Path.GetFullPath(Path.Combine(Root.Find(), "fixtures", "profiles", "data-platform-p4.txt")));
 }
 if (args is ["micro", ..])
 {

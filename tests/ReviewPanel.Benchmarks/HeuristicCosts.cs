@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using ReviewPanel.Heuristics;
+using ReviewPanel.Profiles;
+
+namespace ReviewPanel.Benchmarks;
+
+/// <summary>
+/// <c>heuristics [N]</c>: where the offline path's CPU goes. Imports N distinct generated profiles once, then times each
+/// heuristic reviewer alone over all of them (after one warm-up pass), and prints milliseconds per profile and its
+/// share of the total, with import for comparison.
+/// </summary>
+internal static class HeuristicCosts
+{
+    public static async Task<int> RunAsync(int count, string fixture)
+    {
+        var dir = Directory.CreateTempSubdirectory("reviewpanel-heuristics-bench-");
+        try
+        {
+            var files = await ProfileFiles.WriteAsync(fixture, dir.FullName, count);
+            var importer = new ProfileImporter();
+            var watch = Stopwatch.StartNew();
+            var profiles = files.Select(f => importer.Import(f).Profile!).ToList();
+            var import = watch.Elapsed.TotalMilliseconds;
+            var rows = new List<(string Name, double Ms)> { ("import", import) };
+            foreach (var reviewer in HeuristicPanel.CreateDefault())
+            {
+                await reviewer.ReviewAsync(profiles[0], CancellationToken.None);
+                watch.Restart();
+                foreach (var profile in profiles)
+                {
+                    await reviewer.ReviewAsync(profile, CancellationToken.None);
+                }
+                rows.Add((reviewer.Descriptor.Id, watch.Elapsed.TotalMilliseconds));
+            }
+            var total = rows.Sum(r => r.Ms);
+            Console.WriteLine($"{"step",-30} {"ms/profile",11} {"share",7}");
+            foreach (var (name, ms) in rows.OrderByDescending(r => r.Ms))
+            {
+                Console.WriteLine($"{name,-30} {ms / count,11:0.000} {ms / total,7:P0}");
+            }
+            return 0;
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
