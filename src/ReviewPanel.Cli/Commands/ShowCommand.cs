@@ -3,6 +3,7 @@ using System.Text.Json;
 using ReviewPanel.Audit;
 using ReviewPanel.Cli.Output;
 using ReviewPanel.Panel;
+using ReviewPanel.Reporting;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Serialization;
 using ReviewPanel.Storage;
@@ -16,8 +17,8 @@ public static class ShowCommand
     public static Command Create()
     {
         var id = new Argument<string>("profile-id") { Description = "The profile id." };
-        var format = OutputFormats.Option("table", "json");
-        var command = new Command("show", "The latest verdict of a profile: dimensions and who judged them, findings with evidence, per-layer provenance.");
+        var format = OutputFormats.Option("table", "json", "repairs");
+        var command = new Command("show", "The latest verdict of a profile: dimensions and who judged them, findings with evidence, notes and rationales, per-layer provenance; --format repairs prints one JSON repair instruction per failing finding.");
         command.Arguments.Add(id);
         command.Options.Add(format);
         command.SetAction((parse, ct) => CommandRunner.RunAsync<HistoryQueries>(parse, (history, stdout, stderr, token) =>
@@ -36,6 +37,12 @@ public static class ShowCommand
         if (format == "json")
         {
             await stdout.WriteLineAsync(JsonSerializer.Serialize(report, ReviewPanelJson.Indented)).ConfigureAwait(false);
+            return ExitCodes.Pass;
+        }
+        if (format == "repairs")
+        {
+            RepairInstructions.WriteJsonLines(RepairInstructions.From(report), stdout);
+            await stdout.FlushAsync(ct).ConfigureAwait(false);
             return ExitCodes.Pass;
         }
         Render(report, ConsoleFactory.For(stdout));
@@ -88,16 +95,34 @@ public static class ShowCommand
             console.MarkupLine($"[red]instruction aimed at reviewers[/] in [bold]{Markup.Escape(injection.LayerKey)}[/]: \"{Markup.Escape(injection.Quote)}\"");
         }
 
-        var reviews = new Table().Border(TableBorder.Rounded).Title("reviews");
-        reviews.AddColumns("reviewer", "status", "scores", "evidence");
+        // Reviews as blocks, not a table: rationales and evidence notes are sentences, and they must stay readable at 80 columns.
+        console.WriteLine();
+        console.MarkupLine("[bold]reviews[/]");
         foreach (var r in report.Reviews.Concat(report.Adjudications))
         {
-            var scores = string.Join(", ", r.Scores.Select(s => $"{s.Dimension}={(s.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "abstain")}{(s.Ungrounded ? " (ungrounded)" : "")}"));
-            var evidence = string.Join("\n", r.Scores.SelectMany(s => s.Evidence.Select(e => $"{s.Dimension} [{e.LayerKey}]{(e.Grounded == false ? " UNGROUNDED" : "")}: \"{Trim(e.Quote)}\"")));
-            reviews.AddRow(Markup.Escape(r.ReviewerId), r.Status == ReviewStatus.Ok ? (r.ReusedFromRun is null ? "ok" : $"reused from {Markup.Escape(r.ReusedFromRun)}") : $"[yellow]error[/]: {Markup.Escape(r.Error ?? "")}",
-                Markup.Escape(scores), Markup.Escape(evidence));
+            var status = r.Status == ReviewStatus.Ok ? (r.ReusedFromRun is null ? "ok" : $"reused from {Markup.Escape(r.ReusedFromRun)}") : $"[yellow]error[/]: {Markup.Escape(r.Error ?? "")}";
+            console.MarkupLine($"[bold]{Markup.Escape(r.ReviewerId)}[/] {status}");
+            if (!string.IsNullOrWhiteSpace(r.Rationale))
+            {
+                console.MarkupLine($"  {Markup.Escape(r.Rationale)}");
+            }
+            foreach (var sc in r.Scores)
+            {
+                var score = sc.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "abstain";
+                console.MarkupLine($"  {Markup.Escape(sc.Dimension)} = {score}{(sc.Ungrounded ? " (ungrounded)" : "")}"
+                    + (string.IsNullOrWhiteSpace(sc.Rationale) ? "" : $": {Markup.Escape(sc.Rationale)}"));
+                foreach (var e in sc.Evidence)
+                {
+                    console.MarkupLine($"    [[{Markup.Escape(e.LayerKey)}]]{(e.Grounded == false ? " [yellow]UNGROUNDED[/]" : "")} \"{Markup.Escape(Trim(e.Quote))}\""
+                        + (e.Note is null ? "" : $" — {Markup.Escape(e.Note)}"));
+                }
+            }
+            foreach (var e in r.Injections)
+            {
+                console.MarkupLine($"  [red]instruction aimed at reviewers[/] [[{Markup.Escape(e.LayerKey)}]] \"{Markup.Escape(Trim(e.Quote))}\"" + (e.Note is null ? "" : $" — {Markup.Escape(e.Note)}"));
+            }
         }
-        console.Write(reviews);
+        console.WriteLine();
 
         var layers = new Table().Border(TableBorder.Rounded).Title("layer provenance");
         layers.AddColumns("layer", "sha256", "sources", "cited by");

@@ -22,16 +22,23 @@ internal static class BatchOutput
         [Dimensions.Fairness] = "fair",
     };
 
-    public static async Task WriteAsync(BatchResult result, string format, TextWriter writer)
+    /// <summary>Narrowest table before the output stacks one block per profile.</summary>
+    public const int StackWidth = 80;
+
+    /// <summary>Longest id shown whole when the table would not fit; longer ones get a number and a legend line.</summary>
+    private const int ShortIdLength = 14;
+
+    public static async Task WriteAsync(BatchResult result, string format, TextWriter writer, bool onlyFailing = false)
     {
+        var shown = onlyFailing ? result with { Profiles = result.Profiles.Where(p => p.Verdict != VerdictOutcome.Pass).ToList() } : result;
         switch (format)
         {
             case "json":
-                await writer.WriteAsync(Json(result)).ConfigureAwait(false);
+                await writer.WriteAsync(Json(shown, result)).ConfigureAwait(false);
                 await writer.WriteLineAsync().ConfigureAwait(false);
                 break;
             default:
-                Table(result, ConsoleFactory.For(writer));
+                Table(shown, result, ConsoleFactory.For(writer));
                 break;
         }
         await writer.FlushAsync().ConfigureAwait(false);
@@ -39,40 +46,112 @@ internal static class BatchOutput
 
     public static string Score(double? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) : "–";
 
-    private static void Table(BatchResult result, IAnsiConsole console)
+    /// <summary>
+    /// The table, fitted to the console's width: dimensions no reviewer judged in this batch are dropped, long ids are
+    /// numbered with a legend when the table would not fit, and at <see cref="StackWidth"/> columns or fewer each profile
+    /// is a short block of lines instead. <paramref name="all"/> is what the summary line counts.
+    /// </summary>
+    internal static void Table(BatchResult result, BatchResult all, IAnsiConsole console)
     {
+        var width = console.Profile.Width;
+        var dimensions = Dimensions.All.Where(d => all.Profiles.Any(p => p.Scores.GetValueOrDefault(d) is not null)).ToList();
+        var dropped = Dimensions.All.Except(dimensions).ToList();
+        if (width <= StackWidth)
+        {
+            Stacked(result, dimensions, console);
+        }
+        else
+        {
+            Wide(result, dimensions, width, console);
+        }
+        console.MarkupLine(
+            $"{all.Count(VerdictOutcome.Pass)} passed, {all.Count(VerdictOutcome.Fail)} failed, {all.Count(VerdictOutcome.Error)} errored " +
+            $"of {all.Profiles.Count} in {(all.FinishedAt - all.StartedAt).TotalSeconds:0.0}s" +
+            (result.Profiles.Count < all.Profiles.Count ? $" ({all.Profiles.Count - result.Profiles.Count} passing not shown)" : "") + ".");
+        console.MarkupLine(
+            $"[grey]– = not judged, ! = capped by a grounded finding (veto), ~ = unstable across repeats" +
+            (dropped.Count > 0 ? $"; not judged by this panel: {string.Join(", ", dropped)}" : "") +
+            "; details: reviewpanel show <profile-id>[/]");
+    }
+
+    private static string Name(ProfileSummary p) => p.ProfileId ?? p.Source;
+
+    private static string Cell(ProfileSummary p, string d) => Score(p.Scores.GetValueOrDefault(d))
+        + (p.Vetoes.Any(v => v.Dimension == d) ? "!" : "")
+        + (p.Unstable.Contains(d) ? "~" : "");
+
+    private static string FailingText(ProfileSummary p) => p.Error is not null && p.Failing.Count == 0 ? p.Error : string.Join(", ", p.Failing);
+
+    private static string VerdictMarkup(VerdictOutcome outcome) => outcome switch
+    {
+        VerdictOutcome.Pass => "[green]pass[/]",
+        VerdictOutcome.Fail => "[red]fail[/]",
+        _ => "[yellow]error[/]",
+    };
+
+    private static void Wide(BatchResult result, IReadOnlyList<string> dimensions, int width, IAnsiConsole console)
+    {
+        // A rounded table costs 3 characters per column plus 1; the failing column may wrap, so it counts at its header's width.
+        var fixedWidth = 1 + (3 + 7) + (3 + 3) + dimensions.Sum(d => 3 + Math.Max(ShortNames[d].Length, 3)) + (3 + 12);
+        var longest = result.Profiles.Select(p => Name(p).Length).DefaultIfEmpty(7).Max();
+        var legend = new List<(string Key, string Name)>();
+        var names = new Dictionary<ProfileSummary, string>();
+        var shorten = fixedWidth + 3 + longest > width;
+        foreach (var p in result.Profiles)
+        {
+            var name = Name(p);
+            if (shorten && name.Length > ShortIdLength)
+            {
+                var key = $"#{legend.Count + 1}";
+                legend.Add((key, name));
+                name = $"{key} {name[..(ShortIdLength - key.Length - 2)]}…";
+            }
+            names[p] = name;
+        }
+
         var table = new Table().Border(TableBorder.Rounded).Title($"run {result.RunId}");
-        table.AddColumn("profile");
+        table.AddColumn(new TableColumn("profile").NoWrap());
         table.AddColumn("verdict");
         table.AddColumn(new TableColumn("min").RightAligned());
-        foreach (var d in Dimensions.All)
+        foreach (var d in dimensions)
         {
             table.AddColumn(new TableColumn(ShortNames[d]).RightAligned());
         }
         table.AddColumn("failing");
         foreach (var p in result.Profiles)
         {
-            var verdict = p.Verdict switch
-            {
-                VerdictOutcome.Pass => "[green]pass[/]",
-                VerdictOutcome.Fail => "[red]fail[/]",
-                _ => "[yellow]error[/]",
-            };
-            var cells = new List<string> { Markup.Escape(p.ProfileId ?? p.Source), verdict, Score(p.Minimum) };
-            cells.AddRange(Dimensions.All.Select(d => Score(p.Scores.GetValueOrDefault(d))
-                + (p.Vetoes.Any(v => v.Dimension == d) ? "!" : "")
-                + (p.Unstable.Contains(d) ? "~" : "")));
-            cells.Add(Markup.Escape(p.Error is not null && p.Failing.Count == 0 ? p.Error : string.Join(", ", p.Failing)));
+            var cells = new List<string> { Markup.Escape(names[p]), VerdictMarkup(p.Verdict), Score(p.Minimum) };
+            cells.AddRange(dimensions.Select(d => Cell(p, d)));
+            cells.Add(Markup.Escape(FailingText(p)));
             table.AddRow(cells.ToArray());
         }
         console.Write(table);
-        console.MarkupLine(
-            $"{result.Count(VerdictOutcome.Pass)} passed, {result.Count(VerdictOutcome.Fail)} failed, {result.Count(VerdictOutcome.Error)} errored " +
-            $"of {result.Profiles.Count} in {(result.FinishedAt - result.StartedAt).TotalSeconds:0.0}s. " +
-            "[grey]– = not judged, ! = capped by a grounded finding (veto), ~ = unstable across repeats; details: reviewpanel show <profile-id>[/]");
+        foreach (var (key, name) in legend)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(key)}[/] = {Markup.Escape(name)}");
+        }
     }
 
-    public static string Json(BatchResult result)
+    /// <summary>One block per profile: the id on its own line (never cut), then the verdict, scores and failing dimensions.</summary>
+    private static void Stacked(BatchResult result, IReadOnlyList<string> dimensions, IAnsiConsole console)
+    {
+        console.MarkupLine($"run {Markup.Escape(result.RunId)}");
+        foreach (var p in result.Profiles)
+        {
+            console.MarkupLine($"[bold]{Markup.Escape(Name(p))}[/]");
+            console.MarkupLine($"  {VerdictMarkup(p.Verdict)} min {Score(p.Minimum)} · " + string.Join(" ", dimensions.Select(d => $"{ShortNames[d]} {Cell(p, d)}")));
+            var failing = FailingText(p);
+            if (failing.Length > 0)
+            {
+                console.MarkupLine($"  failing: {Markup.Escape(failing)}");
+            }
+        }
+    }
+
+    public static string Json(BatchResult result) => Json(result, result);
+
+    /// <summary>The JSON of <paramref name="result"/>'s profiles; <c>counts</c> always count <paramref name="all"/>.</summary>
+    public static string Json(BatchResult result, BatchResult all)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -82,9 +161,9 @@ internal static class BatchOutput
             json.WriteString("startedAt", result.StartedAt);
             json.WriteString("finishedAt", result.FinishedAt);
             json.WriteStartObject("counts");
-            json.WriteNumber("pass", result.Count(VerdictOutcome.Pass));
-            json.WriteNumber("fail", result.Count(VerdictOutcome.Fail));
-            json.WriteNumber("error", result.Count(VerdictOutcome.Error));
+            json.WriteNumber("pass", all.Count(VerdictOutcome.Pass));
+            json.WriteNumber("fail", all.Count(VerdictOutcome.Fail));
+            json.WriteNumber("error", all.Count(VerdictOutcome.Error));
             json.WriteEndObject();
             json.WriteStartArray("profiles");
             foreach (var p in result.Profiles)
