@@ -208,6 +208,31 @@ public abstract class ReviewStoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task ListRunsAsync_SeveralRuns_NewestFirstWithVerdictCountsAndFinishTime()
+    {
+        var store = await OpenStoreAsync();
+        var catalog = (IRunCatalog)store;
+        await store.StartRunAsync(ReportFactory.Run("run-a", ReportFactory.T0), None);
+        await store.StartRunAsync(ReportFactory.Run("run-b", ReportFactory.T0.AddHours(1)), None);
+        await store.StartRunAsync(ReportFactory.Run("run-empty", ReportFactory.T0.AddHours(2)), None);
+        Assert.True(await store.RecordAsync(ReportFactory.Report("run-a", "p1", "v1", lowScore: 3), None));
+        Assert.True(await store.RecordAsync(ReportFactory.Report("run-a", "p2", "v2", lowScore: 5), None));
+        Assert.True(await store.RecordAsync(ReportFactory.FailedImport("run-b", "bad.txt"), None));
+        await store.FinishRunAsync("run-a", ReportFactory.T0.AddMinutes(5), None);
+
+        var runs = await catalog.ListRunsAsync(10, None).ToListAsync();
+
+        Assert.Equal(["run-empty", "run-b", "run-a"], runs.Select(r => r.Run.RunId));
+        var a = runs[2];
+        Assert.Equal(2, a.Total);
+        Assert.Equal((1, 1, 0), (a.Passed, a.Failed, a.Errors));
+        Assert.Equal(ReportFactory.T0.AddMinutes(5), a.Run.FinishedAt);
+        Assert.Equal((0, 0, 1), (runs[1].Passed, runs[1].Failed, runs[1].Errors));
+        Assert.Equal(0, runs[0].Total);
+        Assert.Single(await catalog.ListRunsAsync(1, None).ToListAsync());
+    }
+
+    [StoreFact]
     public async Task VerifyChainAsync_FreshHistory_IsIntactAndLinked()
     {
         var store = await OpenStoreAsync();
