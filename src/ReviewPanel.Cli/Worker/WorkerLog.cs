@@ -33,4 +33,7 @@ internal static partial class WorkerLog
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Inbox file {Path} could not be accepted")]
     public static partial void InboxFileSkipped(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Worker {WorkerId} stopped after {Elapsed}: {Done} job(s) done ({Passed} passed, {Failed} failed, {Errored} errored), {JobErrors} job error(s)")]
+    public static partial void Summary(ILogger logger, string workerId, TimeSpan elapsed, int done, int passed, int failed, int errored, int jobErrors);
 }
