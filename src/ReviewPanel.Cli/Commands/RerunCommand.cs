@@ -53,7 +53,7 @@ public static class RerunCommand
         {
             await stderr.WriteLineAsync($"error: {broken.Source}: {broken.Error}").ConfigureAwait(false);
         }
-        await BatchOutput.WriteAsync(result, format, stdout, onlyFailing).ConfigureAwait(false);
+        await BatchOutput.WriteAsync(result, format, stdout, onlyFailing, reruns.Pricing).ConfigureAwait(false);
         var reused = result.Profiles.Sum(p => p.ReusedReviews);
         var calls = result.Profiles.Sum(p => p.ModelCalls);
         await stderr.WriteLineAsync($"rerun {result.RunId}: {result.Profiles.Count} profile(s), {reused} review(s) reused from earlier runs, {calls} model call(s)").ConfigureAwait(false);

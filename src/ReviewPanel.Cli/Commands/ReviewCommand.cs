@@ -74,7 +74,7 @@ public static class ReviewCommand
         }
         else
         {
-            await BatchOutput.WriteAsync(result, format, stdout, onlyFailing).ConfigureAwait(false);
+            await BatchOutput.WriteAsync(result, format, stdout, onlyFailing, runs.Pricing).ConfigureAwait(false);
         }
         if (repairsFile is not null)
         {
@@ -94,7 +94,7 @@ public static class ReviewCommand
             Directory.CreateDirectory(outDir);
             await using (var json = File.CreateText(Path.Combine(outDir, "review.json")))
             {
-                await BatchOutput.WriteAsync(result, "json", json).ConfigureAwait(false);
+                await BatchOutput.WriteAsync(result, "json", json, pricing: runs.Pricing).ConfigureAwait(false);
             }
             runs.Writers.For("junit").WriteFile(model!, Path.Combine(outDir, "junit.xml"));
             runs.Writers.For("html").WriteFile(model!, Path.Combine(outDir, "report.html"));

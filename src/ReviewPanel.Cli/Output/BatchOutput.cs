@@ -28,17 +28,17 @@ internal static class BatchOutput
     /// <summary>Longest id shown whole when the table would not fit; longer ones get a number and a legend line.</summary>
     private const int ShortIdLength = 14;
 
-    public static async Task WriteAsync(BatchResult result, string format, TextWriter writer, bool onlyFailing = false)
+    public static async Task WriteAsync(BatchResult result, string format, TextWriter writer, bool onlyFailing = false, PricingOptions? pricing = null)
     {
         var shown = onlyFailing ? result with { Profiles = result.Profiles.Where(p => p.Verdict != VerdictOutcome.Pass).ToList() } : result;
         switch (format)
         {
             case "json":
-                await writer.WriteAsync(Json(shown, result)).ConfigureAwait(false);
+                await writer.WriteAsync(Json(shown, result, pricing)).ConfigureAwait(false);
                 await writer.WriteLineAsync().ConfigureAwait(false);
                 break;
             default:
-                Table(shown, result, ConsoleFactory.For(writer));
+                Table(shown, result, ConsoleFactory.For(writer), pricing);
                 break;
         }
         await writer.FlushAsync().ConfigureAwait(false);
@@ -51,7 +51,7 @@ internal static class BatchOutput
     /// numbered with a legend when the table would not fit, and at <see cref="StackWidth"/> columns or fewer each profile
     /// is a short block of lines instead. <paramref name="all"/> is what the summary line counts.
     /// </summary>
-    internal static void Table(BatchResult result, BatchResult all, IAnsiConsole console)
+    internal static void Table(BatchResult result, BatchResult all, IAnsiConsole console, PricingOptions? pricing = null)
     {
         var width = console.Profile.Width;
         var dimensions = Dimensions.All.Where(d => all.Profiles.Any(p => p.Scores.GetValueOrDefault(d) is not null)).ToList();
@@ -67,11 +67,28 @@ internal static class BatchOutput
         console.MarkupLine(
             $"{all.Count(VerdictOutcome.Pass)} passed, {all.Count(VerdictOutcome.Fail)} failed, {all.Count(VerdictOutcome.Error)} errored " +
             $"of {all.Profiles.Count} in {(all.FinishedAt - all.StartedAt).TotalSeconds:0.0}s" +
-            (result.Profiles.Count < all.Profiles.Count ? $" ({all.Profiles.Count - result.Profiles.Count} passing not shown)" : "") + ".");
+            (result.Profiles.Count < all.Profiles.Count ? $" ({all.Profiles.Count - result.Profiles.Count} passing not shown)" : "") + "."
+            + Markup.Escape(CostLine(all, pricing)));
         console.MarkupLine(
             $"[grey]– = not judged, ! = capped by a grounded finding (veto), ~ = unstable across repeats" +
             (dropped.Count > 0 ? $"; not judged by this panel: {string.Join(", ", dropped)}" : "") +
             "; details: reviewpanel show <profile-id>[/]");
+    }
+
+    /// <summary>" Cost 0.0123 USD (1,200 in / 300 out tokens)." when prices are configured and models were called; else empty.</summary>
+    private static string CostLine(BatchResult all, PricingOptions? pricing)
+    {
+        var usage = all.Profiles.SelectMany(p => p.Usage).ToList();
+        if (pricing is null || !pricing.Any || usage.Count == 0)
+        {
+            return "";
+        }
+        var input = usage.Sum(u => u.InputTokens);
+        var output = usage.Sum(u => u.OutputTokens);
+        var tokens = string.Create(CultureInfo.InvariantCulture, $"{input:N0} in / {output:N0} out tokens");
+        return pricing.CostOf(usage) is { } cost
+            ? string.Create(CultureInfo.InvariantCulture, $" Cost {cost:0.####} {pricing.Currency} ({tokens}).")
+            : $" Cost unknown: no price for deployment(s) {string.Join(", ", usage.Select(u => u.Deployment ?? "(unnamed)").Where(d => pricing.PriceOf(d) is null).Distinct(StringComparer.OrdinalIgnoreCase))} ({tokens}).";
     }
 
     private static string Name(ProfileSummary p) => p.ProfileId ?? p.Source;
@@ -148,10 +165,10 @@ internal static class BatchOutput
         }
     }
 
-    public static string Json(BatchResult result) => Json(result, result);
+    public static string Json(BatchResult result) => Json(result, result, null);
 
     /// <summary>The JSON of <paramref name="result"/>'s profiles; <c>counts</c> always count <paramref name="all"/>.</summary>
-    public static string Json(BatchResult result, BatchResult all)
+    public static string Json(BatchResult result, BatchResult all, PricingOptions? pricing)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -165,10 +182,15 @@ internal static class BatchOutput
             json.WriteNumber("fail", all.Count(VerdictOutcome.Fail));
             json.WriteNumber("error", all.Count(VerdictOutcome.Error));
             json.WriteEndObject();
+            // Cost: null when no price is configured or a called deployment has none (unknown is not zero).
+            json.WriteStartObject("cost");
+            json.WriteString("currency", pricing?.Currency);
+            WriteDecimal(json, "total", pricing is { Any: true } ? pricing.CostOf(all.Profiles.SelectMany(p => p.Usage)) : null);
+            json.WriteEndObject();
             json.WriteStartArray("profiles");
             foreach (var p in result.Profiles)
             {
-                WriteProfile(json, p);
+                WriteProfile(json, p, pricing);
             }
             json.WriteEndArray();
             json.WriteEndObject();
@@ -176,7 +198,7 @@ internal static class BatchOutput
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteProfile(Utf8JsonWriter json, ProfileSummary p)
+    private static void WriteProfile(Utf8JsonWriter json, ProfileSummary p, PricingOptions? pricing)
     {
         json.WriteStartObject();
         json.WriteString("source", p.Source);
@@ -269,7 +291,20 @@ internal static class BatchOutput
         json.WriteNumber("reusedReviews", p.ReusedReviews);
         json.WriteNumber("inputTokens", p.InputTokens);
         json.WriteNumber("outputTokens", p.OutputTokens);
+        WriteDecimal(json, "cost", pricing is { Any: true } ? pricing.CostOf(p.Usage) : null);
         json.WriteEndObject();
+    }
+
+    private static void WriteDecimal(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
