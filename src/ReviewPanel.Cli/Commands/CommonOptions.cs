@@ -6,11 +6,13 @@ namespace ReviewPanel.Cli.Commands;
 /// <summary>Options several commands share, spelled once, and the command line as the history records it.</summary>
 internal static class CommonOptions
 {
-    /// <summary><c>--panel offline|llm|all</c>, shown lowercase in help as README writes it (parsing ignores case).</summary>
+    /// <summary>
+    /// <c>--panel offline|llm|all</c>, shown lowercase in help as README writes it (parsing ignores case). No default
+    /// factory: help would print it as <c>[default: Offline]</c>; an absent option is <c>default(PanelKind)</c>, Offline.
+    /// </summary>
     public static Option<PanelKind> Panel() => new("--panel")
     {
         Description = "Reviewers: offline heuristics (default), llm personas, or all.",
-        DefaultValueFactory = _ => PanelKind.Offline,
         HelpName = "offline|llm|all",
     };
 

@@ -22,7 +22,7 @@ public sealed class TerminalOutputTests : IDisposable
     private Task<CliProcess.Result> RunAsync(IReadOnlyDictionary<string, string>? env, params string[] args) => CliProcess.RunAsync(_dir.Path, env, args);
 
     [Fact]
-    public async Task Review_RecordsTheCommandLineWithItsVerdOnce()
+    public async Task Review_RecordsTheCommandLineWithItsVerbOnce()
     {
         await RunAsync(null, "review", "in");
         var report = await RunAsync(null, "report", "--latest", "--format", "json", "--out", "r.json");
@@ -40,6 +40,7 @@ public sealed class TerminalOutputTests : IDisposable
 
         Assert.Contains("report.html", help.Stdout, StringComparison.Ordinal);
         Assert.Contains("--panel <offline|llm|all>", help.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Offline", help.Stdout, StringComparison.Ordinal);
         Assert.Contains("--only-failing", help.Stdout, StringComparison.Ordinal);
         Assert.Contains("--repairs", help.Stdout, StringComparison.Ordinal);
     }
