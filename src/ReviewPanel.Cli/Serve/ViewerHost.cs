@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReviewPanel.Cli.Commands;
 using ReviewPanel.Storage;
 using ReviewPanel.Viewing;
 
@@ -72,10 +73,8 @@ internal static class ViewerHost
             // Ctrl+C: the command line cancels the token; stopping below is the normal end.
         }
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        return ExitCodesForServe;
+        return ExitCodes.Pass;
     }
-
-    private const int ExitCodesForServe = 0;
 
     internal static RunFilter FilterFrom(IQueryCollection q) => new()
     {
