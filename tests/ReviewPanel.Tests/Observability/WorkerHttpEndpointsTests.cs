@@ -138,7 +138,7 @@ public sealed class WorkerHttpEndpointsTests
     public void AddWorkerHttpEndpoints_BindsPortAndResolvesHostedServiceWithDefaultReadiness()
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection([new("ReviewPanel:Worker:HttpPort", "19464")]).Build();
-        using var services = new ServiceCollection().AddLogging().AddSingleton(Substitute.For<IReviewStore>())
+        using var services = new ServiceCollection().AddLogging().AddSingleton(Substitute.For<IReviewStore>()).AddSingleton(Substitute.For<IHistoryReader>())
             .AddWorkerHttpEndpoints(config).BuildServiceProvider();
 
         Assert.IsType<StoreAndCircuitReadinessCheck>(services.GetRequiredService<IReadinessCheck>());
