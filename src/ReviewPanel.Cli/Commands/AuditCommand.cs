@@ -15,7 +15,14 @@ public static class AuditCommand
             if (result.Intact)
             {
                 await stdout.WriteLineAsync($"history intact: {result.RecordsChecked} records, hash chain verified").ConfigureAwait(false);
-                return ExitCodes.Pass;
+                var waivers = await history.VerifyWaiversAsync(token).ConfigureAwait(false);
+                if (waivers.Intact)
+                {
+                    await stdout.WriteLineAsync($"waivers intact: {waivers.RecordsChecked} records, hash chain verified").ConfigureAwait(false);
+                    return ExitCodes.Pass;
+                }
+                await stdout.WriteLineAsync($"waivers BROKEN at waiver {waivers.FirstBrokenSequence}: {waivers.Problem} ({waivers.RecordsChecked} waivers checked)").ConfigureAwait(false);
+                return ExitCodes.Fail;
             }
             await stdout.WriteLineAsync($"history BROKEN at record {result.FirstBrokenSequence}: {result.Problem} ({result.RecordsChecked} records checked)").ConfigureAwait(false);
             return ExitCodes.Fail;

@@ -20,6 +20,7 @@ public static class ReviewPanelCommandLine
         root.Subcommands.Add(RerunCommand.Create());
         root.Subcommands.Add(ProbeCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(WaiveCommand.Create());
         return root;
     }
 

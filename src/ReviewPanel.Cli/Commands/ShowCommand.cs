@@ -7,6 +7,7 @@ using ReviewPanel.Reporting;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Serialization;
 using ReviewPanel.Storage;
+using ReviewPanel.Waivers;
 using Spectre.Console;
 
 namespace ReviewPanel.Cli.Commands;
@@ -21,22 +22,26 @@ public static class ShowCommand
         var command = new Command("show", "The latest verdict of a profile: dimensions and who judged them, findings with evidence, notes and rationales, per-layer provenance; --format repairs prints one JSON repair instruction per failing finding.");
         command.Arguments.Add(id);
         command.Options.Add(format);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync<HistoryQueries>(parse, (history, stdout, stderr, token) =>
-            RunAsync(history, parse.GetRequiredValue(id), parse.GetRequiredValue(format), stdout, stderr, token), ct));
+        command.SetAction((parse, ct) => CommandRunner.RunAsync<WaiverService>(parse, (waivers, stdout, stderr, token) =>
+            RunAsync(waivers, parse.GetRequiredValue(id), parse.GetRequiredValue(format), stdout, stderr, token), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(HistoryQueries history, string profileId, string format, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunAsync(WaiverService waivers, string profileId, string format, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var report = await history.GetLatestReportAsync(profileId, ct).ConfigureAwait(false);
-        if (report is null)
+        if (await waivers.LatestAsync(profileId, ct).ConfigureAwait(false) is not { } latest)
         {
             await stderr.WriteLineAsync($"error: no verdict recorded for profile '{profileId}'").ConfigureAwait(false);
             return ExitCodes.Error;
         }
+        var (report, effective) = latest;
         if (format == "json")
         {
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(report, ReviewPanelJson.Indented)).ConfigureAwait(false);
+            // The recorded report as stored, plus the effective verdict next to the panel's (waivers are separate records).
+            var node = JsonSerializer.SerializeToNode(report, ReviewPanelJson.Indented)!.AsObject();
+            node["effectiveVerdict"] = effective.Effective.ToString().ToLowerInvariant();
+            node["waivers"] = JsonSerializer.SerializeToNode(effective.Applied, ReviewPanelJson.Indented);
+            await stdout.WriteLineAsync(node.ToJsonString(ReviewPanelJson.Indented)).ConfigureAwait(false);
             return ExitCodes.Pass;
         }
         if (format == "repairs")
@@ -45,7 +50,16 @@ public static class ShowCommand
             await stdout.FlushAsync(ct).ConfigureAwait(false);
             return ExitCodes.Pass;
         }
-        Render(report, ConsoleFactory.For(stdout));
+        var console = ConsoleFactory.For(stdout);
+        Render(report, console);
+        if (effective.Waived)
+        {
+            console.MarkupLine($"[green]effective verdict pass[/] (panel: {effective.Panel.ToString().ToLowerInvariant()}), waived:");
+        }
+        foreach (var w in effective.Applied)
+        {
+            console.MarkupLine(Markup.Escape(WaiverText.Line(w)));
+        }
         return ExitCodes.Pass;
     }
 

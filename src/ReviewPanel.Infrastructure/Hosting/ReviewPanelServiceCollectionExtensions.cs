@@ -62,6 +62,7 @@ public static class ReviewPanelServiceCollectionExtensions
         services.TryAddSingleton<ReportWriters>();
         services.TryAddSingleton<HistoryQueries>();
         services.TryAddSingleton<ReviewPanel.Viewing.HistoryViewer>();
+        services.TryAddSingleton<ReviewPanel.Waivers.WaiverService>();
         services.TryAddSingleton<ReviewPanel.Queueing.DraftQueue>();
         services.TryAddSingleton<ReviewPanel.Probing.ProbeRunner>();
         services.TryAddSingleton<ReviewPanel.Probing.ProbeService>();

@@ -233,6 +233,43 @@ public abstract class ReviewStoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task AddWaiverAsync_TwoWaivers_ChainedReadBackPerProfileAndVerifiedThenTamperingIsFound()
+    {
+        var store = await OpenStoreAsync();
+        var waivers = (IWaiverStore)store;
+        Assert.Equal(new ChainVerification(true, 0, null, null), await waivers.VerifyWaiversAsync(None));
+
+        var first = await waivers.AddWaiverAsync(new ReviewPanel.Waivers.Waiver { ProfileId = "p1", VersionHash = "v1", Dimensions = ["consistency"], By = "alice", Reason = "ok", ExpiresAt = ReportFactory.T0.AddDays(30) }, None);
+        var second = await waivers.AddWaiverAsync(new ReviewPanel.Waivers.Waiver { ProfileId = "p2", VersionHash = "v9", By = "bob", Reason = "all" }, None);
+
+        Assert.Equal((1L, 2L), (first.Sequence, second.Sequence));
+        var read = Assert.Single(await waivers.GetWaiversAsync("p1", None).ToListAsync());
+        Assert.Equal(first, read with { Dimensions = first.Dimensions });
+        Assert.Equal(["consistency"], read.Dimensions);
+        Assert.Equal(ReportFactory.T0.AddDays(30), read.ExpiresAt);
+        Assert.Equal(new ChainVerification(true, 2, null, null), await waivers.VerifyWaiversAsync(None));
+
+        await using var raw = await OpenRawConnectionAsync();
+        await DropAppendOnlyGuardsAsync(raw);
+        await using (var drop = raw.CreateCommand())
+        {
+            // The store's guards cover the waivers table too; drop them the same way for this table.
+            drop.CommandText = raw.GetType().Name.Contains("Npgsql", StringComparison.Ordinal)
+                ? "DROP TRIGGER IF EXISTS waivers_append_only ON waivers"
+                : "DROP TRIGGER IF EXISTS waivers_no_update";
+            await drop.ExecuteNonQueryAsync();
+        }
+        await using (var tamper = raw.CreateCommand())
+        {
+            tamper.CommandText = "UPDATE waivers SET waiver_json = REPLACE(waiver_json, 'alice', 'mallory') WHERE seq = 1";
+            Assert.Equal(1, await tamper.ExecuteNonQueryAsync());
+        }
+        var broken = await waivers.VerifyWaiversAsync(None);
+        Assert.False(broken.Intact);
+        Assert.Equal(1, broken.FirstBrokenSequence);
+    }
+
+    [StoreFact]
     public async Task VerifyChainAsync_FreshHistory_IsIntactAndLinked()
     {
         var store = await OpenStoreAsync();

@@ -126,5 +126,20 @@ internal static class PostgresMigrations
             CREATE INDEX jobs_state ON jobs (state, id);
             CREATE INDEX jobs_source ON jobs (source, id);
             """),
+        // Waivers (issue 15). Another branch adds a migration concurrently: renumber at merge, keep the order.
+        new(4, "waivers",
+            """
+            CREATE TABLE waivers (
+                seq          bigint PRIMARY KEY,
+                profile_id   text NOT NULL,
+                version_hash text NOT NULL,
+                waiver_json  text NOT NULL,
+                record_sha   text NOT NULL,
+                prev_sha     text NOT NULL
+            );
+            CREATE INDEX waivers_profile ON waivers (profile_id, seq);
+            CREATE TRIGGER waivers_append_only BEFORE UPDATE OR DELETE ON waivers FOR EACH ROW EXECUTE FUNCTION reviewpanel_append_only();
+            CREATE TRIGGER waivers_no_truncate BEFORE TRUNCATE ON waivers FOR EACH STATEMENT EXECUTE FUNCTION reviewpanel_append_only();
+            """),
     ];
 }

@@ -121,5 +121,20 @@ internal static class SqliteMigrations
             CREATE INDEX jobs_state ON jobs (state, id);
             CREATE INDEX jobs_source ON jobs (source, id);
             """),
+        // Waivers (issue 15). Another branch adds a migration concurrently: renumber at merge, keep the order.
+        new(4, "waivers",
+            """
+            CREATE TABLE waivers (
+                seq          INTEGER PRIMARY KEY,
+                profile_id   TEXT NOT NULL,
+                version_hash TEXT NOT NULL,
+                waiver_json  TEXT NOT NULL,
+                record_sha   TEXT NOT NULL,
+                prev_sha     TEXT NOT NULL
+            );
+            CREATE INDEX waivers_profile ON waivers (profile_id, seq);
+            CREATE TRIGGER waivers_no_update BEFORE UPDATE ON waivers BEGIN SELECT RAISE(ABORT, 'history is append-only: waivers cannot be changed'); END;
+            CREATE TRIGGER waivers_no_delete BEFORE DELETE ON waivers BEGIN SELECT RAISE(ABORT, 'history is append-only: waivers cannot be deleted'); END;
+            """),
     ];
 }
