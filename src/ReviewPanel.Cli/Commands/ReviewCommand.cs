@@ -74,7 +74,8 @@ public static class ReviewCommand
         }
         else
         {
-            await BatchOutput.WriteAsync(result, format, stdout, onlyFailing, runs.Pricing).ConfigureAwait(false);
+            var waived = await runs.Waivers.WaivedAsync(result, cancellationToken).ConfigureAwait(false);
+            await BatchOutput.WriteAsync(result, format, stdout, onlyFailing, runs.Pricing, waived).ConfigureAwait(false);
         }
         if (repairsFile is not null)
         {

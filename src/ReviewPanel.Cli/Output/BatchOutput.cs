@@ -3,6 +3,7 @@ using System.Text.Json;
 using ReviewPanel.Panel;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Scoring;
+using ReviewPanel.Waivers;
 using Spectre.Console;
 
 namespace ReviewPanel.Cli.Output;
@@ -28,17 +29,19 @@ internal static class BatchOutput
     /// <summary>Longest id shown whole when the table would not fit; longer ones get a number and a legend line.</summary>
     private const int ShortIdLength = 14;
 
-    public static async Task WriteAsync(BatchResult result, string format, TextWriter writer, bool onlyFailing = false, PricingOptions? pricing = null)
+    public static async Task WriteAsync(BatchResult result, string format, TextWriter writer, bool onlyFailing = false, PricingOptions? pricing = null,
+        IReadOnlyDictionary<string, EffectiveVerdict>? waived = null)
     {
+        waived ??= new Dictionary<string, EffectiveVerdict>();
         var shown = onlyFailing ? result with { Profiles = result.Profiles.Where(p => p.Verdict != VerdictOutcome.Pass).ToList() } : result;
         switch (format)
         {
             case "json":
-                await writer.WriteAsync(Json(shown, result, pricing)).ConfigureAwait(false);
+                await writer.WriteAsync(Json(shown, result, pricing, waived)).ConfigureAwait(false);
                 await writer.WriteLineAsync().ConfigureAwait(false);
                 break;
             default:
-                Table(shown, result, ConsoleFactory.For(writer), pricing);
+                Table(shown, result, ConsoleFactory.For(writer), pricing, waived);
                 break;
         }
         await writer.FlushAsync().ConfigureAwait(false);
@@ -51,18 +54,20 @@ internal static class BatchOutput
     /// numbered with a legend when the table would not fit, and at <see cref="StackWidth"/> columns or fewer each profile
     /// is a short block of lines instead. <paramref name="all"/> is what the summary line counts.
     /// </summary>
-    internal static void Table(BatchResult result, BatchResult all, IAnsiConsole console, PricingOptions? pricing = null)
+    internal static void Table(BatchResult result, BatchResult all, IAnsiConsole console, PricingOptions? pricing = null,
+        IReadOnlyDictionary<string, EffectiveVerdict>? waived = null)
     {
+        waived ??= new Dictionary<string, EffectiveVerdict>();
         var width = console.Profile.Width;
         var dimensions = Dimensions.All.Where(d => all.Profiles.Any(p => p.Scores.GetValueOrDefault(d) is not null)).ToList();
         var dropped = Dimensions.All.Except(dimensions).ToList();
         if (width <= StackWidth)
         {
-            Stacked(result, dimensions, console);
+            Stacked(result, dimensions, console, waived);
         }
         else
         {
-            Wide(result, dimensions, width, console);
+            Wide(result, dimensions, width, console, waived);
         }
         console.MarkupLine(
             $"{all.Count(VerdictOutcome.Pass)} passed, {all.Count(VerdictOutcome.Fail)} failed, {all.Count(VerdictOutcome.Error)} errored " +
@@ -72,6 +77,7 @@ internal static class BatchOutput
         console.MarkupLine(
             $"[grey]– = not judged, ! = capped by a grounded finding (veto), ~ = unstable across repeats" +
             (dropped.Count > 0 ? $"; not judged by this panel: {string.Join(", ", dropped)}" : "") +
+            (waived.Count > 0 ? "; fail→pass = the panel failed it, a recorded waiver passes it (exit code follows the panel)" : "") +
             "; details: reviewpanel show <profile-id>[/]");
     }
 
@@ -99,6 +105,9 @@ internal static class BatchOutput
 
     private static string FailingText(ProfileSummary p) => p.Error is not null && p.Failing.Count == 0 ? p.Error : string.Join(", ", p.Failing);
 
+    private static string VerdictMarkup(ProfileSummary p, IReadOnlyDictionary<string, EffectiveVerdict> waived) =>
+        p.ProfileId is not null && waived.ContainsKey(p.ProfileId) ? "[red]fail[/]→[green]pass[/]" : VerdictMarkup(p.Verdict);
+
     private static string VerdictMarkup(VerdictOutcome outcome) => outcome switch
     {
         VerdictOutcome.Pass => "[green]pass[/]",
@@ -106,10 +115,10 @@ internal static class BatchOutput
         _ => "[yellow]error[/]",
     };
 
-    private static void Wide(BatchResult result, IReadOnlyList<string> dimensions, int width, IAnsiConsole console)
+    private static void Wide(BatchResult result, IReadOnlyList<string> dimensions, int width, IAnsiConsole console, IReadOnlyDictionary<string, EffectiveVerdict> waived)
     {
         // A rounded table costs 3 characters per column plus 1; the failing column may wrap, so it counts at its header's width.
-        var fixedWidth = 1 + (3 + 7) + (3 + 3) + dimensions.Sum(d => 3 + Math.Max(ShortNames[d].Length, 3)) + (3 + 12);
+        var fixedWidth = 1 + (3 + (waived.Count > 0 ? 9 : 7)) + (3 + 3) + dimensions.Sum(d => 3 + Math.Max(ShortNames[d].Length, 3)) + (3 + 12);
         var longest = result.Profiles.Select(p => Name(p).Length).DefaultIfEmpty(7).Max();
         var legend = new List<(string Key, string Name)>();
         var names = new Dictionary<ProfileSummary, string>();
@@ -137,7 +146,7 @@ internal static class BatchOutput
         table.AddColumn("failing");
         foreach (var p in result.Profiles)
         {
-            var cells = new List<string> { Markup.Escape(names[p]), VerdictMarkup(p.Verdict), Score(p.Minimum) };
+            var cells = new List<string> { Markup.Escape(names[p]), VerdictMarkup(p, waived), Score(p.Minimum) };
             cells.AddRange(dimensions.Select(d => Cell(p, d)));
             cells.Add(Markup.Escape(FailingText(p)));
             table.AddRow(cells.ToArray());
@@ -150,13 +159,13 @@ internal static class BatchOutput
     }
 
     /// <summary>One block per profile: the id on its own line (never cut), then the verdict, scores and failing dimensions.</summary>
-    private static void Stacked(BatchResult result, IReadOnlyList<string> dimensions, IAnsiConsole console)
+    private static void Stacked(BatchResult result, IReadOnlyList<string> dimensions, IAnsiConsole console, IReadOnlyDictionary<string, EffectiveVerdict> waived)
     {
         console.MarkupLine($"run {Markup.Escape(result.RunId)}");
         foreach (var p in result.Profiles)
         {
             console.MarkupLine($"[bold]{Markup.Escape(Name(p))}[/]");
-            console.MarkupLine($"  {VerdictMarkup(p.Verdict)} min {Score(p.Minimum)} · " + string.Join(" ", dimensions.Select(d => $"{ShortNames[d]} {Cell(p, d)}")));
+            console.MarkupLine($"  {VerdictMarkup(p, waived)} min {Score(p.Minimum)} · " + string.Join(" ", dimensions.Select(d => $"{ShortNames[d]} {Cell(p, d)}")));
             var failing = FailingText(p);
             if (failing.Length > 0)
             {
@@ -165,11 +174,12 @@ internal static class BatchOutput
         }
     }
 
-    public static string Json(BatchResult result) => Json(result, result, null);
+    public static string Json(BatchResult result) => Json(result, result, null, null);
 
     /// <summary>The JSON of <paramref name="result"/>'s profiles; <c>counts</c> always count <paramref name="all"/>.</summary>
-    public static string Json(BatchResult result, BatchResult all, PricingOptions? pricing)
+    public static string Json(BatchResult result, BatchResult all, PricingOptions? pricing, IReadOnlyDictionary<string, EffectiveVerdict>? waived = null)
     {
+        waived ??= new Dictionary<string, EffectiveVerdict>();
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -190,7 +200,7 @@ internal static class BatchOutput
             json.WriteStartArray("profiles");
             foreach (var p in result.Profiles)
             {
-                WriteProfile(json, p, pricing);
+                WriteProfile(json, p, pricing, waived);
             }
             json.WriteEndArray();
             json.WriteEndObject();
@@ -198,7 +208,7 @@ internal static class BatchOutput
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteProfile(Utf8JsonWriter json, ProfileSummary p, PricingOptions? pricing)
+    private static void WriteProfile(Utf8JsonWriter json, ProfileSummary p, PricingOptions? pricing, IReadOnlyDictionary<string, EffectiveVerdict> waived)
     {
         json.WriteStartObject();
         json.WriteString("source", p.Source);
@@ -206,6 +216,24 @@ internal static class BatchOutput
         json.WriteString("title", p.Title);
         json.WriteString("versionHash", p.VersionHash);
         json.WriteString("verdict", p.Verdict.ToString().ToLowerInvariant());
+        var effective = p.ProfileId is not null && waived.TryGetValue(p.ProfileId, out var found) ? found : null;
+        json.WriteString("effectiveVerdict", (effective?.Effective ?? p.Verdict).ToString().ToLowerInvariant());
+        json.WriteStartArray("waivers");
+        foreach (var w in effective?.Applied ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteNumber("sequence", w.Sequence);
+            json.WriteString("by", w.By);
+            json.WriteString("reason", w.Reason);
+            json.WriteStartArray("dimensions");
+            foreach (var d in w.Dimensions)
+            {
+                json.WriteStringValue(d);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         WriteNumber(json, "minimum", p.Minimum);
         json.WriteStartObject("scores");
         foreach (var (dimension, score) in p.Scores)

@@ -15,14 +15,23 @@ public sealed record EffectiveVerdict(VerdictOutcome Panel, VerdictOutcome Effec
     public static EffectiveVerdict Of(ProfileReport report, IEnumerable<Waiver> waivers, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return Of(report.ProfileId, report.VersionHash, report.Verdict.Outcome, report.Verdict.Failing, waivers, now);
+    }
+
+    public static EffectiveVerdict Of(ProfileSummary summary, IEnumerable<Waiver> waivers, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return Of(summary.ProfileId, summary.VersionHash, summary.Verdict, summary.Failing, waivers, now);
+    }
+
+    private static EffectiveVerdict Of(string? profileId, string? versionHash, VerdictOutcome outcome, IReadOnlyList<string> failing, IEnumerable<Waiver> waivers, DateTimeOffset now)
+    {
         ArgumentNullException.ThrowIfNull(waivers);
-        var outcome = report.Verdict.Outcome;
-        var failing = report.Verdict.Failing;
-        if (outcome != VerdictOutcome.Fail || report.VersionHash is null || failing.Count == 0)
+        if (outcome != VerdictOutcome.Fail || versionHash is null || failing.Count == 0)
         {
             return new EffectiveVerdict(outcome, outcome, []);
         }
-        var active = waivers.Where(w => w.ProfileId == report.ProfileId && w.VersionHash == report.VersionHash && w.ActiveAt(now)).ToList();
+        var active = waivers.Where(w => w.ProfileId == profileId && w.VersionHash == versionHash && w.ActiveAt(now)).ToList();
         var applied = active.Where(w => failing.Any(w.Covers)).ToList();
         return failing.All(d => active.Any(w => w.Covers(d)))
             ? new EffectiveVerdict(outcome, VerdictOutcome.Pass, applied)

@@ -62,5 +62,21 @@ public sealed class WaiverService(IWaiverStore waivers, IHistoryReader history, 
         return report is null ? null : (report, await EffectiveAsync(report, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>The effective verdict of every failing profile of a batch that a waiver covers, by profile id.</summary>
+    public async Task<IReadOnlyDictionary<string, EffectiveVerdict>> WaivedAsync(BatchResult batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var waived = new Dictionary<string, EffectiveVerdict>(StringComparer.Ordinal);
+        foreach (var p in batch.Profiles.Where(p => p.Verdict == VerdictOutcome.Fail && p.ProfileId is not null))
+        {
+            var effective = EffectiveVerdict.Of(p, await ListAsync(p.ProfileId!, cancellationToken).ConfigureAwait(false), time.GetUtcNow());
+            if (effective.Waived)
+            {
+                waived[p.ProfileId!] = effective;
+            }
+        }
+        return waived;
+    }
+
     public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken) => waivers.VerifyWaiversAsync(cancellationToken);
 }

@@ -42,6 +42,11 @@ public sealed class WaiverCommandTests : IDisposable
         Assert.Equal("alice", waived.GetProperty("waivers")[0].GetProperty("by").GetString());
         Assert.Contains("effective verdict pass (panel: fail)", (await RunAsync("show", Sre)).Stdout, StringComparison.Ordinal);
         Assert.Contains("the repeat is intended", (await RunAsync("history", Sre)).Stdout, StringComparison.Ordinal);
+        var again = await RunAsync("review", "in", "--format", "json");
+        var row = JsonDocument.Parse(again.Stdout).RootElement.GetProperty("profiles")[0];
+        Assert.Equal(("fail", "pass"), (row.GetProperty("verdict").GetString(), row.GetProperty("effectiveVerdict").GetString()));
+        Assert.Equal("alice", row.GetProperty("waivers")[0].GetProperty("by").GetString());
+        Assert.Contains("fail→pass", (await RunAsync("review", "in")).Stdout, StringComparison.Ordinal);
         var verify = await RunAsync("audit", "verify");
         Assert.True(verify.ExitCode == 0, verify.Stdout);
         Assert.Contains("waivers intact: 1 records, hash chain verified", verify.Stdout, StringComparison.Ordinal);
