@@ -13,7 +13,7 @@ namespace ReviewPanel.Viewing;
 /// The read use cases behind <c>reviewpanel serve</c>: runs, one run's reports, a profile drill-down, two runs compared,
 /// and the queue; plus the pages rendered from them (<see cref="ViewerPages"/>). Reads only: nothing here writes history.
 /// </summary>
-public sealed class HistoryViewer(IHistoryReader history, IRunCatalog runs, IWorkQueue queue, RunReportQuery reports, ProfileImporter importer, IOptions<GateOptions> gate)
+public sealed class HistoryViewer(IHistoryReader history, IRunCatalog runs, IWorkQueue queue, RunReportQuery reports, ProfileImporter importer, IOptions<GateOptions> gate, Waivers.WaiverService waivers)
 {
     public double PassThreshold => gate.Value.PassThreshold;
 
@@ -39,7 +39,7 @@ public sealed class HistoryViewer(IHistoryReader history, IRunCatalog runs, IWor
         }
         var run = await history.GetRunAsync(report.RunId, cancellationToken).ConfigureAwait(false);
         var points = records.OrderBy(r => r.RecordedAt).Select(r => new HistoryPoint(r.RunId, r.RecordedAt, r.Minimum)).ToList();
-        return new ProfileView(report, run, points, LayerText(report));
+        return new ProfileView(report, run, points, LayerText(report), await waivers.EffectiveAsync(report, cancellationToken).ConfigureAwait(false));
     }
 
     private Dictionary<string, string> LayerText(ProfileReport report)

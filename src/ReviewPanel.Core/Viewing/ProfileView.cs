@@ -12,4 +12,5 @@ public sealed record ProfileView(
     ProfileReport Report,
     RunProvenance? Run,
     IReadOnlyList<HistoryPoint> History,
-    IReadOnlyDictionary<string, string> LayerText);
+    IReadOnlyDictionary<string, string> LayerText,
+    Waivers.EffectiveVerdict? Effective = null);

@@ -117,6 +117,17 @@ public static class ViewerPages
         {
             w.Append($"<p class=\"err\">{Html(v.Error)}</p>");
         }
+        if (view.Effective is { } effective)
+        {
+            if (effective.Waived)
+            {
+                w.Append($"<p id=\"effective\">effective verdict {Badge(effective.Effective)} — the panel's {Badge(effective.Panel)} is waived</p>");
+            }
+            foreach (var wv in effective.Applied)
+            {
+                w.Append($"<p class=\"meta waiver\">waiver {wv.Sequence.ToString(Inv)}: {Html(wv.Dimensions.Count == 0 ? "all dimensions" : string.Join(", ", wv.Dimensions))} by {Html(wv.By)} at {Html(Time(wv.RecordedAt))}{(wv.ExpiresAt is { } e ? $" until {Html(Time(e))}" : "")}: {Html(wv.Reason)}</p>");
+            }
+        }
         w.Append("<h2>Score history</h2><figure>").Append(HtmlChart.Render(view.History, threshold)).Append("</figure>");
 
         w.Append("<h2>Dimensions</h2><table id=\"dimensions\"><thead><tr><th>dimension</th><th>score</th><th>judged by</th><th>notes</th></tr></thead><tbody>");

@@ -34,6 +34,10 @@ public sealed partial class ViewerBrowserTests : IAsyncLifetime
         // The same profile, now with its repeated paragraph: it fails in the second run.
         File.Copy(RepoFiles.Path("fixtures", "profiles", "devops-sre-p6.txt"), Path.Combine(inbox, "sre.txt"), overwrite: true);
         _runB = RunId(await CliProcess.RunAsync(_dir.Path, null, "review", "in", "--format", "json"));
+        var show = await CliProcess.RunAsync(_dir.Path, null, "show", Sre, "--format", "json");
+        var version = System.Text.Json.JsonDocument.Parse(show.Stdout).RootElement.GetProperty("versionHash").GetString()!;
+        var waive = await CliProcess.RunAsync(_dir.Path, null, "waive", Sre, "--version", version, "--all", "--by", "carol", "--reason", "accepted for the pilot");
+        Assert.True(waive.ExitCode == 0, waive.Stderr);
 
         _server = Process.Start(CliProcess.StartInfo(_dir.Path, null, ["serve", "--port", "0"]))!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
@@ -75,6 +79,9 @@ public sealed partial class ViewerBrowserTests : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
         });
         var page = await browser.NewPageAsync();
+        // Generous: the machine (and CI) is shared, and a slow page is not what this test is about.
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
 
         // Runs list: both runs, newest first.
         await page.GotoAsync(_baseUrl + "/");
@@ -83,7 +90,9 @@ public sealed partial class ViewerBrowserTests : IAsyncLifetime
 
         // One run: all profiles, then failing only, then a search, then sorted by minimum descending.
         await page.Locator($"#runs a:text-is('{_runB}')").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/runs/"));
         Assert.Equal(2, await page.Locator("#profiles tbody tr").CountAsync());
+        await page.Locator("#profiles tbody tr").Nth(1).WaitForAsync();
         await page.Locator("#failing").CheckAsync();
         await page.Locator("#apply").ClickAsync();
         await page.WaitForURLAsync(new Regex("failing=1"));
@@ -105,6 +114,8 @@ public sealed partial class ViewerBrowserTests : IAsyncLifetime
         Assert.Contains("vetoed by heuristic.duplication", body, StringComparison.Ordinal);
         Assert.True(await page.Locator("#layer-summary pre mark").CountAsync() >= 2, "the repeated paragraph is highlighted twice in the summary layer");
         Assert.Equal(1, await page.Locator("svg.ch").CountAsync());
+        Assert.Contains("effective verdict PASS", await page.Locator("#effective").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("by carol", await page.Locator(".waiver").InnerTextAsync(), StringComparison.Ordinal);
 
         // Compare: the form on the runs page defaults to older → newer; the SRE profile flipped, its layer text changed.
         await page.GotoAsync(_baseUrl + "/");
