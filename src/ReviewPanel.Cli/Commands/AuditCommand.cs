@@ -13,7 +13,7 @@ public static class AuditCommand
         verify.Options.Add(witness);
         verify.SetAction((parse, ct) => CommandRunner.RunAsync<ChainCheckpoints>(parse, async (checkpoints, stdout, stderr, token) =>
         {
-            var (result, problem, anchored) = await checkpoints.VerifyAsync(parse.GetValue(witness), token).ConfigureAwait(false);
+            var (result, problem, anchored, waivers) = await checkpoints.VerifyAsync(parse.GetValue(witness), token).ConfigureAwait(false);
             if (!result.Intact)
             {
                 await stdout.WriteLineAsync($"history BROKEN at record {result.FirstBrokenSequence}: {result.Problem} ({result.RecordsChecked} records checked)").ConfigureAwait(false);
@@ -26,6 +26,12 @@ public static class AuditCommand
             }
             var anchor = anchored ? ", checkpoint matches" : " (no checkpoint configured: a cut tail is not detected)";
             await stdout.WriteLineAsync($"history intact: {result.RecordsChecked} records, hash chain verified{anchor}").ConfigureAwait(false);
+            if (!waivers.Intact)
+            {
+                await stdout.WriteLineAsync($"waivers BROKEN at waiver {waivers.FirstBrokenSequence}: {waivers.Problem} ({waivers.RecordsChecked} waivers checked)").ConfigureAwait(false);
+                return ExitCodes.Fail;
+            }
+            await stdout.WriteLineAsync($"waivers intact: {waivers.RecordsChecked} records, hash chain verified").ConfigureAwait(false);
             return ExitCodes.Pass;
         }, ct));
 

@@ -23,7 +23,7 @@ public static class CalibrateCommand
     public static Command Create()
     {
         var folder = new Argument<string>("folder") { Description = "A folder of profiles (.txt, .json), each with a <file>.gold.json sidecar of human labels." };
-        var panel = new Option<PanelKind>("--panel") { Description = "Reviewers: offline heuristics (default), llm personas, or all.", DefaultValueFactory = _ => PanelKind.Offline };
+        var panel = CommonOptions.Panel();
         var format = OutputFormats.Option("table", "json");
         var command = new Command("calibrate", "Compare the panel with human gold labels: kappa and rho per dimension, and the gate's pass/fail confusion matrix.");
         command.Arguments.Add(folder);
@@ -31,7 +31,7 @@ public static class CalibrateCommand
         command.Options.Add(format);
         command.SetAction((parse, ct) => CommandRunner.RunAsync<CalibrationService>(parse, (calibration, stdout, stderr, token) =>
             RunAsync(calibration, parse.GetRequiredValue(folder), parse.GetValue(panel), parse.GetRequiredValue(format),
-                "calibrate " + string.Join(' ', parse.Tokens.Select(t => t.Value)), stdout, stderr, token), ct));
+                CommonOptions.RecordedCommand(parse), stdout, stderr, token), ct));
         return command;
     }
 

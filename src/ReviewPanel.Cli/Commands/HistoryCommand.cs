@@ -38,6 +38,7 @@ public static class HistoryCommand
             return ExitCodes.Error;
         }
         var records = entries.Select(e => e.Record).ToList();
+        var waivers = await history.GetWaiversAsync(profileId, ct).ConfigureAwait(false);
         var changes = entries.Select(e => e.Changes).ToList();
         if (format == "json")
         {
@@ -56,7 +57,7 @@ public static class HistoryCommand
                 }, ReviewPanelJson.Indented) : null;
                 runs.Add(node);
             }
-            var root = new JsonObject { ["profileId"] = profileId, ["runs"] = runs };
+            var root = new JsonObject { ["profileId"] = profileId, ["runs"] = runs, ["waivers"] = JsonSerializer.SerializeToNode(waivers, ReviewPanelJson.Indented) };
             await stdout.WriteLineAsync(root.ToJsonString(ReviewPanelJson.Indented)).ConfigureAwait(false);
             return ExitCodes.Pass;
         }
@@ -81,7 +82,12 @@ public static class HistoryCommand
             cells.Add(Describe(changes[i], i == records.Count - 1));
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
-        ConsoleFactory.For(stdout).Write(table);
+        var console = ConsoleFactory.For(stdout);
+        console.Write(table);
+        foreach (var w in waivers)
+        {
+            console.MarkupLine(Markup.Escape(WaiverText.Line(w)));
+        }
         return ExitCodes.Pass;
     }
 

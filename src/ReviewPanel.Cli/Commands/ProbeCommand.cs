@@ -16,7 +16,7 @@ public static class ProbeCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Original profiles (.txt, .json) or folders.", Arity = ArgumentArity.OneOrMore };
-        var panel = new Option<PanelKind>("--panel") { Description = "Reviewers: offline heuristics (default), llm personas, or all.", DefaultValueFactory = _ => PanelKind.Offline };
+        var panel = CommonOptions.Panel();
         var classes = new Option<string?>("--classes") { Description = $"Comma-separated defect classes (default all): {string.Join(", ", MutationOperators.All.Select(o => o.Class))}." };
         var perClass = new Option<int>("--per-class") { Description = "Mutants per class and original (default 1).", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Seed of the operators' random choices (default 1): same seed, same mutants.", DefaultValueFactory = _ => 1 };
@@ -40,7 +40,7 @@ public static class ProbeCommand
                 Seed = parse.GetValue(seed),
             };
             var kind = parse.GetValue(panel);
-            var result = await probes.RunAsync(kind, "probe " + string.Join(' ', parse.Tokens.Select(t => t.Value)), request, token).ConfigureAwait(false);
+            var result = await probes.RunAsync(kind, CommonOptions.RecordedCommand(parse), request, token).ConfigureAwait(false);
             return await PrintAsync(result.Report, result.Problems, parse.GetValue(minRecall), parse.GetRequiredValue(format), parse.GetValue(outDir), stdout, stderr).ConfigureAwait(false);
         }, ct));
         command.Subcommands.Add(Show());

@@ -20,10 +20,11 @@ public static class RerunCommand
         var profile = new Option<string[]>("--profile") { Description = "This profile id (repeatable).", AllowMultipleArgumentsPerToken = true };
         var since = new Option<DateTimeOffset?>("--since") { Description = "Only profiles whose latest verdict was recorded at or after this date (UTC unless given)." };
         var format = OutputFormats.Option("table", "json");
-        var panel = new Option<PanelKind>("--panel") { Description = "Reviewers: offline heuristics (default), llm personas, or all.", DefaultValueFactory = _ => PanelKind.Offline };
+        var panel = CommonOptions.Panel();
         var fresh = new Option<bool>("--fresh") { Description = "Ask the models again even where a cached review exists." };
+        var onlyFailing = CommonOptions.OnlyFailing();
         var command = new Command("rerun", "Review selected profiles again, reusing every cached valid review. Exit codes as for review.");
-        foreach (var option in new Option[] { failed, errors, profile, since, format, panel, fresh })
+        foreach (var option in new Option[] { failed, errors, profile, since, format, panel, fresh, onlyFailing })
         {
             command.Options.Add(option);
         }
@@ -36,12 +37,12 @@ public static class RerunCommand
         });
         command.SetAction((parse, ct) => CommandRunner.RunAsync<RerunService>(parse, (reruns, stdout, stderr, token) =>
             RunAsync(reruns, stdout, stderr, new RerunSelection(parse.GetValue(failed), parse.GetValue(errors), parse.GetValue(profile) ?? [], parse.GetValue(since)),
-                parse.GetRequiredValue(format), parse.GetValue(panel), parse.GetValue(fresh), "rerun " + string.Join(' ', parse.Tokens.Select(t => t.Value)), token), ct));
+                parse.GetRequiredValue(format), parse.GetValue(panel), parse.GetValue(fresh), CommonOptions.RecordedCommand(parse), parse.GetValue(onlyFailing), token), ct));
         return command;
     }
 
     private static async Task<int> RunAsync(RerunService reruns, TextWriter stdout, TextWriter stderr, RerunSelection selection, string format, PanelKind kind,
-        bool fresh, string commandLine, CancellationToken cancellationToken)
+        bool fresh, string commandLine, bool onlyFailing, CancellationToken cancellationToken)
     {
         var result = await reruns.RerunAsync(selection, kind, fresh, commandLine, cancellationToken).ConfigureAwait(false);
         if (result is null)
@@ -53,7 +54,7 @@ public static class RerunCommand
         {
             await stderr.WriteLineAsync($"error: {VisibleText.Escape(broken.Source)}: {VisibleText.Escape(broken.Error)}").ConfigureAwait(false);
         }
-        await BatchOutput.WriteAsync(result, format, stdout).ConfigureAwait(false);
+        await BatchOutput.WriteAsync(result, format, stdout, onlyFailing, reruns.Pricing).ConfigureAwait(false);
         var reused = result.Profiles.Sum(p => p.ReusedReviews);
         var calls = result.Profiles.Sum(p => p.ModelCalls);
         await stderr.WriteLineAsync($"rerun {result.RunId}: {result.Profiles.Count} profile(s), {reused} review(s) reused from earlier runs, {calls} model call(s)").ConfigureAwait(false);

@@ -13,8 +13,10 @@ public static class ReviewCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Profile files (.txt, .json) or folders to review.", Arity = ArgumentArity.OneOrMore };
         var format = OutputFormats.Option("table", "json", "junit");
-        var outDir = new Option<string?>("--out") { Description = "Also write review.json and junit.xml into this folder." };
-        var panel = new Option<PanelKind>("--panel") { Description = "Reviewers: offline heuristics (default), llm personas, or all.", DefaultValueFactory = _ => PanelKind.Offline };
+        var outDir = new Option<string?>("--out") { Description = "Also write review.json, junit.xml and report.html (the self-contained HTML report) into this folder." };
+        var onlyFailing = CommonOptions.OnlyFailing();
+        var repairs = new Option<string?>("--repairs") { Description = "Also write repair instructions, one JSON object per failing finding, to this .jsonl file (docs/repairs.md)." };
+        var panel = CommonOptions.Panel();
         var fresh = new Option<bool>("--fresh") { Description = "Ask the models again even where a cached review exists." };
         var repeats = new Option<int?>("--repeats") { Description = "Ask each LLM reviewer K times; keep every repeat, score the median, flag dimensions that flip across the threshold." };
         repeats.Validators.Add(r =>
@@ -32,15 +34,18 @@ public static class ReviewCommand
         command.Options.Add(panel);
         command.Options.Add(fresh);
         command.Options.Add(repeats);
+        command.Options.Add(onlyFailing);
+        command.Options.Add(repairs);
         command.SetAction((parse, ct) => CommandRunner.RunAsync<ReviewRunService>(parse, (runs, stdout, stderr, token) =>
             RunAsync(runs, stdout, stderr, parse.GetRequiredValue(paths), parse.GetRequiredValue(format), parse.GetValue(outDir),
-                parse.GetValue(panel), parse.GetValue(fresh), "review " + string.Join(' ', parse.Tokens.Select(t => t.Value)), token), ct,
+                parse.GetValue(panel), parse.GetValue(fresh), CommonOptions.RecordedCommand(parse), token, parse.GetValue(onlyFailing), parse.GetValue(repairs)), ct,
             parse.GetValue(repeats) is { } k ? new Dictionary<string, string?> { ["ReviewPanel:Llm:Repeats"] = k.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null));
         return command;
     }
 
     internal static async Task<int> RunAsync(ReviewRunService runs, TextWriter stdout, TextWriter stderr, IReadOnlyList<string> paths,
-        string format, string? outDir, PanelKind kind, bool fresh, string commandLine, CancellationToken cancellationToken)
+        string format, string? outDir, PanelKind kind, bool fresh, string commandLine, CancellationToken cancellationToken,
+        bool onlyFailing = false, string? repairsFile = null)
     {
         var sources = runs.ExpandSources(paths);
         if (sources.Count == 0)
@@ -49,10 +54,12 @@ public static class ReviewCommand
             return ExitCodes.Error;
         }
 
+        var terminal = !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
         var result = await BatchProgress.RunAsync(
-            showProgress: format == "table" && sources.Count > 1 && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out),
+            showProgress: format == "table" && sources.Count > 1 && terminal,
             sources.Count,
-            onDone => runs.RunAsync(new RunRequest { Sources = sources, Panel = kind, Fresh = fresh, Command = commandLine, OnProfileDone = onDone }, cancellationToken)).ConfigureAwait(false);
+            onDone => runs.RunAsync(new RunRequest { Sources = sources, Panel = kind, Fresh = fresh, Command = commandLine, OnProfileDone = onDone }, cancellationToken),
+            pipedTo: terminal ? null : stderr).ConfigureAwait(false);
 
         foreach (var failed in result.Profiles.Where(p => p.ProfileId is null && p.Error is not null))
         {
@@ -60,7 +67,7 @@ public static class ReviewCommand
         }
 
         // JUnit and the report files quote the evidence, so they are written from the recorded reports, read once.
-        var model = format == "junit" || outDir is not null ? await runs.Reports.LoadAsync(result.RunId, cancellationToken).ConfigureAwait(false) : null;
+        var model = format == "junit" || outDir is not null || repairsFile is not null ? await runs.Reports.LoadAsync(result.RunId, cancellationToken).ConfigureAwait(false) : null;
         if (format == "junit")
         {
             runs.Writers.For("junit").Write(model!, stdout);
@@ -68,14 +75,28 @@ public static class ReviewCommand
         }
         else
         {
-            await BatchOutput.WriteAsync(result, format, stdout).ConfigureAwait(false);
+            var waived = await runs.Waivers.WaivedAsync(result, cancellationToken).ConfigureAwait(false);
+            await BatchOutput.WriteAsync(result, format, stdout, onlyFailing, runs.Pricing, waived).ConfigureAwait(false);
+        }
+        if (repairsFile is not null)
+        {
+            var instructions = model!.Profiles.SelectMany(p => RepairInstructions.From(p)).ToList();
+            if (Path.GetDirectoryName(Path.GetFullPath(repairsFile)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+            await using (var jsonl = File.CreateText(repairsFile))
+            {
+                RepairInstructions.WriteJsonLines(instructions, jsonl);
+            }
+            await stderr.WriteLineAsync($"repairs: {instructions.Count} instruction(s) written to {repairsFile}").ConfigureAwait(false);
         }
         if (outDir is not null)
         {
             Directory.CreateDirectory(outDir);
             await using (var json = File.CreateText(Path.Combine(outDir, "review.json")))
             {
-                await BatchOutput.WriteAsync(result, "json", json).ConfigureAwait(false);
+                await BatchOutput.WriteAsync(result, "json", json, pricing: runs.Pricing).ConfigureAwait(false);
             }
             runs.Writers.For("junit").WriteFile(model!, Path.Combine(outDir, "junit.xml"));
             runs.Writers.For("html").WriteFile(model!, Path.Combine(outDir, "report.html"));

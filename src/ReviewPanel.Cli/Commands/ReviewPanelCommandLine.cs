@@ -19,6 +19,8 @@ public static class ReviewPanelCommandLine
         root.Subcommands.Add(QueueCommand.Create());
         root.Subcommands.Add(RerunCommand.Create());
         root.Subcommands.Add(ProbeCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(WaiveCommand.Create());
         return root;
     }
 

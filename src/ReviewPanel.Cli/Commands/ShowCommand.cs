@@ -3,9 +3,11 @@ using System.Text.Json;
 using ReviewPanel.Audit;
 using ReviewPanel.Cli.Output;
 using ReviewPanel.Panel;
+using ReviewPanel.Reporting;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Serialization;
 using ReviewPanel.Storage;
+using ReviewPanel.Waivers;
 using Spectre.Console;
 using ReviewPanel.Text;
 
@@ -17,29 +19,48 @@ public static class ShowCommand
     public static Command Create()
     {
         var id = new Argument<string>("profile-id") { Description = "The profile id." };
-        var format = OutputFormats.Option("table", "json");
-        var command = new Command("show", "The latest verdict of a profile: dimensions and who judged them, findings with evidence, per-layer provenance.");
+        var format = OutputFormats.Option("table", "json", "repairs");
+        var command = new Command("show", "The latest verdict of a profile: dimensions and who judged them, findings with evidence, notes and rationales, per-layer provenance; --format repairs prints one JSON repair instruction per failing finding.");
         command.Arguments.Add(id);
         command.Options.Add(format);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync<HistoryQueries>(parse, (history, stdout, stderr, token) =>
-            RunAsync(history, parse.GetRequiredValue(id), parse.GetRequiredValue(format), stdout, stderr, token), ct));
+        command.SetAction((parse, ct) => CommandRunner.RunAsync<WaiverService>(parse, (waivers, stdout, stderr, token) =>
+            RunAsync(waivers, parse.GetRequiredValue(id), parse.GetRequiredValue(format), stdout, stderr, token), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(HistoryQueries history, string profileId, string format, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunAsync(WaiverService waivers, string profileId, string format, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var report = await history.GetLatestReportAsync(profileId, ct).ConfigureAwait(false);
-        if (report is null)
+        if (await waivers.LatestAsync(profileId, ct).ConfigureAwait(false) is not { } latest)
         {
             await stderr.WriteLineAsync($"error: no verdict recorded for profile '{VisibleText.Escape(profileId)}'").ConfigureAwait(false);
             return ExitCodes.Error;
         }
+        var (report, effective) = latest;
         if (format == "json")
         {
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(report, ReviewPanelJson.Indented)).ConfigureAwait(false);
+            // The recorded report as stored, plus the effective verdict next to the panel's (waivers are separate records).
+            var node = JsonSerializer.SerializeToNode(report, ReviewPanelJson.Indented)!.AsObject();
+            node["effectiveVerdict"] = effective.Effective.ToString().ToLowerInvariant();
+            node["waivers"] = JsonSerializer.SerializeToNode(effective.Applied, ReviewPanelJson.Indented);
+            await stdout.WriteLineAsync(node.ToJsonString(ReviewPanelJson.Indented)).ConfigureAwait(false);
             return ExitCodes.Pass;
         }
-        Render(report, ConsoleFactory.For(stdout));
+        if (format == "repairs")
+        {
+            RepairInstructions.WriteJsonLines(RepairInstructions.From(report), stdout);
+            await stdout.FlushAsync(ct).ConfigureAwait(false);
+            return ExitCodes.Pass;
+        }
+        var console = ConsoleFactory.For(stdout);
+        Render(report, console);
+        if (effective.Waived)
+        {
+            console.MarkupLine($"[green]effective verdict pass[/] (panel: {effective.Panel.ToString().ToLowerInvariant()}), waived:");
+        }
+        foreach (var w in effective.Applied)
+        {
+            console.MarkupLine(Markup.Escape(WaiverText.Line(w)));
+        }
         return ExitCodes.Pass;
     }
 
@@ -89,16 +110,34 @@ public static class ShowCommand
             console.MarkupLine($"[red]instruction aimed at reviewers[/] in [bold]{Markup.Escape(VisibleText.Escape(injection.LayerKey))}[/]: \"{Markup.Escape(VisibleText.Escape(injection.Quote))}\"");
         }
 
-        var reviews = new Table().Border(TableBorder.Rounded).Title("reviews");
-        reviews.AddColumns("reviewer", "status", "scores", "evidence");
+        // Reviews as blocks, not a table: rationales and evidence notes are sentences, and they must stay readable at 80 columns.
+        console.WriteLine();
+        console.MarkupLine("[bold]reviews[/]");
         foreach (var r in report.Reviews.Concat(report.Adjudications))
         {
-            var scores = string.Join(", ", r.Scores.Select(s => $"{s.Dimension}={(s.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "abstain")}{(s.Ungrounded ? " (ungrounded)" : "")}"));
-            var evidence = string.Join("\n", r.Scores.SelectMany(s => s.Evidence.Select(e => $"{s.Dimension} [{e.LayerKey}]{(e.Grounded == false ? " UNGROUNDED" : "")}: \"{Trim(e.Quote)}\"")));
-            reviews.AddRow(Markup.Escape(VisibleText.Escape(r.ReviewerId)), r.Status == ReviewStatus.Ok ? (r.ReusedFromRun is null ? "ok" : $"reused from {Markup.Escape(VisibleText.Escape(r.ReusedFromRun))}") : $"[yellow]error[/]: {Markup.Escape(VisibleText.Escape(r.Error ?? ""))}",
-                Markup.Escape(VisibleText.Escape(scores)), Markup.Escape(VisibleText.Escape(evidence)));
+            var status = r.Status == ReviewStatus.Ok ? (r.ReusedFromRun is null ? "ok" : $"reused from {Markup.Escape(VisibleText.Escape(r.ReusedFromRun))}") : $"[yellow]error[/]: {Markup.Escape(VisibleText.Escape(r.Error ?? ""))}";
+            console.MarkupLine($"[bold]{Markup.Escape(VisibleText.Escape(r.ReviewerId))}[/] {status}");
+            if (!string.IsNullOrWhiteSpace(r.Rationale))
+            {
+                console.MarkupLine($"  {Markup.Escape(VisibleText.Escape(r.Rationale))}");
+            }
+            foreach (var sc in r.Scores)
+            {
+                var score = sc.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "abstain";
+                console.MarkupLine($"  {Markup.Escape(sc.Dimension)} = {score}{(sc.Ungrounded ? " (ungrounded)" : "")}"
+                    + (string.IsNullOrWhiteSpace(sc.Rationale) ? "" : $": {Markup.Escape(VisibleText.Escape(sc.Rationale))}"));
+                foreach (var e in sc.Evidence)
+                {
+                    console.MarkupLine($"    [[{Markup.Escape(VisibleText.Escape(e.LayerKey))}]]{(e.Grounded == false ? " [yellow]UNGROUNDED[/]" : "")} \"{Markup.Escape(VisibleText.Escape(Trim(e.Quote)))}\""
+                        + (e.Note is null ? "" : $" — {Markup.Escape(VisibleText.Escape(e.Note))}"));
+                }
+            }
+            foreach (var e in r.Injections)
+            {
+                console.MarkupLine($"  [red]instruction aimed at reviewers[/] [[{Markup.Escape(VisibleText.Escape(e.LayerKey))}]] \"{Markup.Escape(VisibleText.Escape(Trim(e.Quote)))}\"" + (e.Note is null ? "" : $" — {Markup.Escape(VisibleText.Escape(e.Note))}"));
+            }
         }
-        console.Write(reviews);
+        console.WriteLine();
 
         var layers = new Table().Border(TableBorder.Rounded).Title("layer provenance");
         layers.AddColumns("layer", "sha256", "sources", "cited by");

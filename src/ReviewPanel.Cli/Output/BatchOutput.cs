@@ -3,6 +3,7 @@ using System.Text.Json;
 using ReviewPanel.Panel;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Scoring;
+using ReviewPanel.Waivers;
 using Spectre.Console;
 using ReviewPanel.Text;
 
@@ -23,16 +24,25 @@ internal static class BatchOutput
         [Dimensions.Fairness] = "fair",
     };
 
-    public static async Task WriteAsync(BatchResult result, string format, TextWriter writer)
+    /// <summary>Narrowest table before the output stacks one block per profile.</summary>
+    public const int StackWidth = 80;
+
+    /// <summary>Longest id shown whole when the table would not fit; longer ones get a number and a legend line.</summary>
+    private const int ShortIdLength = 14;
+
+    public static async Task WriteAsync(BatchResult result, string format, TextWriter writer, bool onlyFailing = false, PricingOptions? pricing = null,
+        IReadOnlyDictionary<string, EffectiveVerdict>? waived = null)
     {
+        waived ??= new Dictionary<string, EffectiveVerdict>();
+        var shown = onlyFailing ? result with { Profiles = result.Profiles.Where(p => p.Verdict != VerdictOutcome.Pass).ToList() } : result;
         switch (format)
         {
             case "json":
-                await writer.WriteAsync(Json(result)).ConfigureAwait(false);
+                await writer.WriteAsync(Json(shown, result, pricing, waived)).ConfigureAwait(false);
                 await writer.WriteLineAsync().ConfigureAwait(false);
                 break;
             default:
-                Table(result, ConsoleFactory.For(writer));
+                Table(shown, result, ConsoleFactory.For(writer), pricing, waived);
                 break;
         }
         await writer.FlushAsync().ConfigureAwait(false);
@@ -40,41 +50,138 @@ internal static class BatchOutput
 
     public static string Score(double? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) : "–";
 
-    private static void Table(BatchResult result, IAnsiConsole console)
+    /// <summary>
+    /// The table, fitted to the console's width: dimensions no reviewer judged in this batch are dropped, long ids are
+    /// numbered with a legend when the table would not fit, and at <see cref="StackWidth"/> columns or fewer each profile
+    /// is a short block of lines instead. <paramref name="all"/> is what the summary line counts.
+    /// </summary>
+    internal static void Table(BatchResult result, BatchResult all, IAnsiConsole console, PricingOptions? pricing = null,
+        IReadOnlyDictionary<string, EffectiveVerdict>? waived = null)
     {
+        waived ??= new Dictionary<string, EffectiveVerdict>();
+        var width = console.Profile.Width;
+        var dimensions = Dimensions.All.Where(d => all.Profiles.Any(p => p.Scores.GetValueOrDefault(d) is not null)).ToList();
+        var dropped = Dimensions.All.Except(dimensions).ToList();
+        if (width <= StackWidth)
+        {
+            Stacked(result, dimensions, console, waived);
+        }
+        else
+        {
+            Wide(result, dimensions, width, console, waived);
+        }
+        console.MarkupLine(
+            $"{all.Count(VerdictOutcome.Pass)} passed, {all.Count(VerdictOutcome.Fail)} failed, {all.Count(VerdictOutcome.Error)} errored " +
+            $"of {all.Profiles.Count} in {(all.FinishedAt - all.StartedAt).TotalSeconds:0.0}s" +
+            (result.Profiles.Count < all.Profiles.Count ? $" ({all.Profiles.Count - result.Profiles.Count} passing not shown)" : "") + "."
+            + Markup.Escape(CostLine(all, pricing)));
+        console.MarkupLine(
+            $"[grey]– = not judged, ! = capped by a grounded finding (veto), ~ = unstable across repeats" +
+            (dropped.Count > 0 ? $"; not judged by this panel: {string.Join(", ", dropped)}" : "") +
+            (waived.Count > 0 ? "; fail→pass = the panel failed it, a recorded waiver passes it (exit code follows the panel)" : "") +
+            "; details: reviewpanel show <profile-id>[/]");
+    }
+
+    /// <summary>" Cost 0.0123 USD (1,200 in / 300 out tokens)." when prices are configured and models were called; else empty.</summary>
+    private static string CostLine(BatchResult all, PricingOptions? pricing)
+    {
+        var usage = all.Profiles.SelectMany(p => p.Usage).ToList();
+        if (pricing is null || !pricing.Any || usage.Count == 0)
+        {
+            return "";
+        }
+        var input = usage.Sum(u => u.InputTokens);
+        var output = usage.Sum(u => u.OutputTokens);
+        var tokens = string.Create(CultureInfo.InvariantCulture, $"{input:N0} in / {output:N0} out tokens");
+        return pricing.CostOf(usage) is { } cost
+            ? string.Create(CultureInfo.InvariantCulture, $" Cost {cost:0.####} {pricing.Currency} ({tokens}).")
+            : $" Cost unknown: no price for deployment(s) {string.Join(", ", usage.Select(u => u.Deployment ?? "(unnamed)").Where(d => pricing.PriceOf(d) is null).Distinct(StringComparer.OrdinalIgnoreCase))} ({tokens}).";
+    }
+
+    // Hidden and control characters from a profile or file name are shown as escapes, never sent to the terminal raw.
+    private static string Name(ProfileSummary p) => VisibleText.Escape(p.ProfileId ?? p.Source);
+
+    private static string Cell(ProfileSummary p, string d) => Score(p.Scores.GetValueOrDefault(d))
+        + (p.Vetoes.Any(v => v.Dimension == d) ? "!" : "")
+        + (p.Unstable.Contains(d) ? "~" : "");
+
+    private static string FailingText(ProfileSummary p) => VisibleText.Escape(p.Error is not null && p.Failing.Count == 0 ? p.Error : string.Join(", ", p.Failing));
+
+    private static string VerdictMarkup(ProfileSummary p, IReadOnlyDictionary<string, EffectiveVerdict> waived) =>
+        p.ProfileId is not null && waived.ContainsKey(p.ProfileId) ? "[red]fail[/]→[green]pass[/]" : VerdictMarkup(p.Verdict);
+
+    private static string VerdictMarkup(VerdictOutcome outcome) => outcome switch
+    {
+        VerdictOutcome.Pass => "[green]pass[/]",
+        VerdictOutcome.Fail => "[red]fail[/]",
+        _ => "[yellow]error[/]",
+    };
+
+    private static void Wide(BatchResult result, IReadOnlyList<string> dimensions, int width, IAnsiConsole console, IReadOnlyDictionary<string, EffectiveVerdict> waived)
+    {
+        // A rounded table costs 3 characters per column plus 1; the failing column may wrap, so it counts at its header's width.
+        var fixedWidth = 1 + (3 + (waived.Count > 0 ? 9 : 7)) + (3 + 3) + dimensions.Sum(d => 3 + Math.Max(ShortNames[d].Length, 3)) + (3 + 12);
+        var longest = result.Profiles.Select(p => Name(p).Length).DefaultIfEmpty(7).Max();
+        var legend = new List<(string Key, string Name)>();
+        var names = new Dictionary<ProfileSummary, string>();
+        var shorten = fixedWidth + 3 + longest > width;
+        foreach (var p in result.Profiles)
+        {
+            var name = Name(p);
+            if (shorten && name.Length > ShortIdLength)
+            {
+                var key = $"#{legend.Count + 1}";
+                legend.Add((key, name));
+                name = $"{key} {name[..(ShortIdLength - key.Length - 2)]}…";
+            }
+            names[p] = name;
+        }
+
         var table = new Table().Border(TableBorder.Rounded).Title($"run {result.RunId}");
-        table.AddColumn("profile");
+        table.AddColumn(new TableColumn("profile").NoWrap());
         table.AddColumn("verdict");
         table.AddColumn(new TableColumn("min").RightAligned());
-        foreach (var d in Dimensions.All)
+        foreach (var d in dimensions)
         {
             table.AddColumn(new TableColumn(ShortNames[d]).RightAligned());
         }
         table.AddColumn("failing");
         foreach (var p in result.Profiles)
         {
-            var verdict = p.Verdict switch
-            {
-                VerdictOutcome.Pass => "[green]pass[/]",
-                VerdictOutcome.Fail => "[red]fail[/]",
-                _ => "[yellow]error[/]",
-            };
-            var cells = new List<string> { Markup.Escape(VisibleText.Escape(p.ProfileId ?? p.Source)), verdict, Score(p.Minimum) };
-            cells.AddRange(Dimensions.All.Select(d => Score(p.Scores.GetValueOrDefault(d))
-                + (p.Vetoes.Any(v => v.Dimension == d) ? "!" : "")
-                + (p.Unstable.Contains(d) ? "~" : "")));
-            cells.Add(Markup.Escape(VisibleText.Escape(p.Error is not null && p.Failing.Count == 0 ? p.Error : string.Join(", ", p.Failing))));
+            var cells = new List<string> { Markup.Escape(names[p]), VerdictMarkup(p, waived), Score(p.Minimum) };
+            cells.AddRange(dimensions.Select(d => Cell(p, d)));
+            cells.Add(Markup.Escape(FailingText(p)));
             table.AddRow(cells.ToArray());
         }
         console.Write(table);
-        console.MarkupLine(
-            $"{result.Count(VerdictOutcome.Pass)} passed, {result.Count(VerdictOutcome.Fail)} failed, {result.Count(VerdictOutcome.Error)} errored " +
-            $"of {result.Profiles.Count} in {(result.FinishedAt - result.StartedAt).TotalSeconds:0.0}s. " +
-            "[grey]– = not judged, ! = capped by a grounded finding (veto), ~ = unstable across repeats; details: reviewpanel show <profile-id>[/]");
+        foreach (var (key, name) in legend)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(key)}[/] = {Markup.Escape(name)}");
+        }
     }
 
-    public static string Json(BatchResult result)
+    /// <summary>One block per profile: the id on its own line (never cut), then the verdict, scores and failing dimensions.</summary>
+    private static void Stacked(BatchResult result, IReadOnlyList<string> dimensions, IAnsiConsole console, IReadOnlyDictionary<string, EffectiveVerdict> waived)
     {
+        console.MarkupLine($"run {Markup.Escape(result.RunId)}");
+        foreach (var p in result.Profiles)
+        {
+            console.MarkupLine($"[bold]{Markup.Escape(Name(p))}[/]");
+            console.MarkupLine($"  {VerdictMarkup(p, waived)} min {Score(p.Minimum)} · " + string.Join(" ", dimensions.Select(d => $"{ShortNames[d]} {Cell(p, d)}")));
+            var failing = FailingText(p);
+            if (failing.Length > 0)
+            {
+                console.MarkupLine($"  failing: {Markup.Escape(failing)}");
+            }
+        }
+    }
+
+    public static string Json(BatchResult result) => Json(result, result, null, null);
+
+    /// <summary>The JSON of <paramref name="result"/>'s profiles; <c>counts</c> always count <paramref name="all"/>.</summary>
+    public static string Json(BatchResult result, BatchResult all, PricingOptions? pricing, IReadOnlyDictionary<string, EffectiveVerdict>? waived = null)
+    {
+        waived ??= new Dictionary<string, EffectiveVerdict>();
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -83,14 +190,19 @@ internal static class BatchOutput
             json.WriteString("startedAt", result.StartedAt);
             json.WriteString("finishedAt", result.FinishedAt);
             json.WriteStartObject("counts");
-            json.WriteNumber("pass", result.Count(VerdictOutcome.Pass));
-            json.WriteNumber("fail", result.Count(VerdictOutcome.Fail));
-            json.WriteNumber("error", result.Count(VerdictOutcome.Error));
+            json.WriteNumber("pass", all.Count(VerdictOutcome.Pass));
+            json.WriteNumber("fail", all.Count(VerdictOutcome.Fail));
+            json.WriteNumber("error", all.Count(VerdictOutcome.Error));
+            json.WriteEndObject();
+            // Cost: null when no price is configured or a called deployment has none (unknown is not zero).
+            json.WriteStartObject("cost");
+            json.WriteString("currency", pricing?.Currency);
+            WriteDecimal(json, "total", pricing is { Any: true } ? pricing.CostOf(all.Profiles.SelectMany(p => p.Usage)) : null);
             json.WriteEndObject();
             json.WriteStartArray("profiles");
             foreach (var p in result.Profiles)
             {
-                WriteProfile(json, p);
+                WriteProfile(json, p, pricing, waived);
             }
             json.WriteEndArray();
             json.WriteEndObject();
@@ -98,7 +210,7 @@ internal static class BatchOutput
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteProfile(Utf8JsonWriter json, ProfileSummary p)
+    private static void WriteProfile(Utf8JsonWriter json, ProfileSummary p, PricingOptions? pricing, IReadOnlyDictionary<string, EffectiveVerdict> waived)
     {
         json.WriteStartObject();
         json.WriteString("source", p.Source);
@@ -106,6 +218,24 @@ internal static class BatchOutput
         json.WriteString("title", p.Title);
         json.WriteString("versionHash", p.VersionHash);
         json.WriteString("verdict", p.Verdict.ToString().ToLowerInvariant());
+        var effective = p.ProfileId is not null && waived.TryGetValue(p.ProfileId, out var found) ? found : null;
+        json.WriteString("effectiveVerdict", (effective?.Effective ?? p.Verdict).ToString().ToLowerInvariant());
+        json.WriteStartArray("waivers");
+        foreach (var w in effective?.Applied ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteNumber("sequence", w.Sequence);
+            json.WriteString("by", w.By);
+            json.WriteString("reason", w.Reason);
+            json.WriteStartArray("dimensions");
+            foreach (var d in w.Dimensions)
+            {
+                json.WriteStringValue(d);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         WriteNumber(json, "minimum", p.Minimum);
         json.WriteStartObject("scores");
         foreach (var (dimension, score) in p.Scores)
@@ -191,7 +321,20 @@ internal static class BatchOutput
         json.WriteNumber("reusedReviews", p.ReusedReviews);
         json.WriteNumber("inputTokens", p.InputTokens);
         json.WriteNumber("outputTokens", p.OutputTokens);
+        WriteDecimal(json, "cost", pricing is { Any: true } ? pricing.CostOf(p.Usage) : null);
         json.WriteEndObject();
+    }
+
+    private static void WriteDecimal(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteNumber(Utf8JsonWriter json, string name, double? value)

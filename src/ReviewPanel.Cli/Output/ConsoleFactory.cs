@@ -2,7 +2,7 @@ using Spectre.Console;
 
 namespace ReviewPanel.Cli.Output;
 
-/// <summary>A Spectre console over any writer: colour on a terminal, plain and wide when redirected.</summary>
+/// <summary>A Spectre console over any writer: colour on a terminal, plain and wide (240, or <c>COLUMNS</c>) when redirected.</summary>
 internal static class ConsoleFactory
 {
     public static IAnsiConsole For(TextWriter writer)
@@ -17,7 +17,10 @@ internal static class ConsoleFactory
         });
         if (!terminal)
         {
-            console.Profile.Width = 240;
+            // Redirected output has no width of its own: wide for logs, unless COLUMNS says what the reader has.
+            console.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns >= 40
+                ? columns
+                : 240;
         }
         return console;
     }

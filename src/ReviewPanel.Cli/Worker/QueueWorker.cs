@@ -28,6 +28,7 @@ internal sealed class QueueWorker(
     private readonly WorkerOptions settings = options.Value;
     private readonly ConcurrentDictionary<string, Task> startedRuns = new(StringComparer.Ordinal);
     private volatile bool inboxChanged;
+    private readonly WorkerTally tally = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,6 +37,7 @@ internal sealed class QueueWorker(
         using var watcher = inbox is null ? null : Watch(settings.Inbox!);
         var nextScan = DateTimeOffset.MinValue;
         WorkerLog.Started(logger, settings.WorkerId, settings.MaxInFlight, settings.LeaseSeconds, settings.Inbox ?? "(none)");
+        var startedAt = time.GetTimestamp();
 
         // Reviews get their own token: stopping must not cancel them until the drain time is up.
         using var drain = new CancellationTokenSource();
@@ -122,6 +124,7 @@ internal sealed class QueueWorker(
         WorkerLog.Stopping(logger, settings.WorkerId, inFlight.Count, settings.DrainSeconds);
         drain.CancelAfter(TimeSpan.FromSeconds(settings.DrainSeconds));
         await Task.WhenAll(inFlight).ConfigureAwait(false);
+        tally.Log(logger, settings.WorkerId, time.GetElapsedTime(startedAt));
         if (fault is not null)
         {
             // Faults the loop: the host stops and the worker command reports the cause as one line, exit 2.
@@ -175,6 +178,7 @@ internal sealed class QueueWorker(
             await queue.CompleteAsync(job, report, CancellationToken.None).ConfigureAwait(false);
             WorkerLog.JobDone(logger, job.Id, job.Source, settings.WorkerId, report.Verdict.Outcome.ToString());
             await checkpoints.WriteAsync(CancellationToken.None).ConfigureAwait(false);
+            tally.Done(report.Verdict.Outcome);
         }
         catch (OperationCanceledException) when (review.IsCancellationRequested)
         {
@@ -191,6 +195,7 @@ internal sealed class QueueWorker(
         {
             var state = await queue.FailAsync(job, $"{ex.GetType().Name}: {ex.Message}", settings.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
             WorkerLog.JobFailed(logger, ex, job.Id, job.Source, job.Attempt, state.ToString());
+            tally.JobError();
         }
         finally
         {

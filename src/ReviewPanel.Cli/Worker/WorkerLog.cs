@@ -39,4 +39,7 @@ internal static partial class WorkerLog
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Inbox file {Path} rejected: {Reason}")]
     public static partial void InboxFileRejected(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "Worker {WorkerId} stopped after {Elapsed}: {Done} job(s) done ({Passed} passed, {Failed} failed, {Errored} errored), {JobErrors} job error(s)")]
+    public static partial void Summary(ILogger logger, string workerId, TimeSpan elapsed, int done, int passed, int failed, int errored, int jobErrors);
 }

@@ -8,7 +8,7 @@ using ReviewPanel.Storage;
 namespace ReviewPanel.Audit;
 
 /// <summary>The read side of the history: a profile's verdicts with what changed between them, reports for audits.</summary>
-public sealed class HistoryQueries(IHistoryReader store, IChainVerifier chain, IOptions<GateOptions> gate)
+public sealed class HistoryQueries(IHistoryReader store, IChainVerifier chain, IOptions<GateOptions> gate, IWaiverStore waivers)
 {
     /// <summary>Reviewer agreement, bias, leniency and drift over <paramref name="reports"/>, at the configured pass threshold.</summary>
     public AgreementReport Agreement(IReadOnlyList<ProfileReport> reports) => ReviewerAgreement.Analyze(reports, gate.Value.PassThreshold);
@@ -79,4 +79,11 @@ public sealed class HistoryQueries(IHistoryReader store, IChainVerifier chain, I
 
     /// <summary>Walks the whole chain and reports the first broken link.</summary>
     public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken) => chain.VerifyChainAsync(cancellationToken);
+
+    /// <summary>Walks the waiver chain (waivers are history records too) and reports the first broken link.</summary>
+    public Task<ChainVerification> VerifyWaiversAsync(CancellationToken cancellationToken) => waivers.VerifyWaiversAsync(cancellationToken);
+
+    /// <summary>Every waiver recorded for the profile, oldest first.</summary>
+    public async Task<IReadOnlyList<ReviewPanel.Waivers.Waiver>> GetWaiversAsync(string profileId, CancellationToken cancellationToken) =>
+        await waivers.GetWaiversAsync(profileId, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
 }

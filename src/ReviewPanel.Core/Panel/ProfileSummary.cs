@@ -31,6 +31,8 @@ public sealed record ProfileSummary
     public int ReusedReviews { get; init; }
     public int InputTokens { get; init; }
     public int OutputTokens { get; init; }
+    /// <summary>Tokens of fresh model calls per deployment, for <see cref="PricingOptions.CostOf"/>.</summary>
+    public IReadOnlyList<DeploymentUsage> Usage { get; init; } = [];
 
     public static ProfileSummary From(ProfileReport report)
     {
@@ -59,6 +61,8 @@ public sealed record ProfileSummary
             ReusedReviews = report.Reviews.Count(r => r.ReusedFromRun is not null),
             InputTokens = calls.Sum(c => c.InputTokens),
             OutputTokens = calls.Sum(c => c.OutputTokens),
+            Usage = calls.GroupBy(c => c.Deployment ?? c.Model, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new DeploymentUsage(g.Key, g.Sum(c => c.InputTokens), g.Sum(c => c.OutputTokens))).ToList(),
         };
     }
 }

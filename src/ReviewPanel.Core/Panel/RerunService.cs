@@ -10,6 +10,9 @@ namespace ReviewPanel.Panel;
 /// </summary>
 public sealed class RerunService(ReviewRunService runs, IHistoryReader store, IWorkQueue queue, ProfileImporter importer)
 {
+    /// <summary>Token prices per deployment, for the cost in the summary and JSON.</summary>
+    public PricingOptions Pricing => runs.Pricing;
+
     /// <returns>The batch, or null when no latest verdict matches the selection.</returns>
     public async Task<BatchResult?> RerunAsync(RerunSelection selection, PanelKind panel, bool fresh, string command, CancellationToken cancellationToken)
     {

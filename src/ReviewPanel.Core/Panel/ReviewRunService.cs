@@ -8,7 +8,7 @@ namespace ReviewPanel.Panel;
 /// The one run use case behind <c>review</c>, <c>rerun</c>, <c>calibrate</c> and <c>probe</c>: open a panel and a run,
 /// then load → review → gate → record → summarise every source with bounded parallelism.
 /// </summary>
-public sealed class ReviewRunService(PanelBuilder builder, BatchRunner batch, ProfileImporter importer, RunReportQuery reports, ReportWriters writers, IOptions<PanelOptions> options)
+public sealed class ReviewRunService(PanelBuilder builder, BatchRunner batch, ProfileImporter importer, RunReportQuery reports, ReportWriters writers, IOptions<PanelOptions> options, IOptions<PricingOptions> pricing, Waivers.WaiverService waivers)
 {
     /// <summary>The profile files under the given files and folders, in a stable order.</summary>
     public IReadOnlyList<string> ExpandSources(IEnumerable<string> filesOrFolders) => importer.ExpandSources(filesOrFolders).ToList();
@@ -18,6 +18,12 @@ public sealed class ReviewRunService(PanelBuilder builder, BatchRunner batch, Pr
 
     /// <summary>The report writers with the configured settings.</summary>
     public ReportWriters Writers => writers;
+
+    /// <summary>Token prices per deployment, for the cost in the summary and JSON.</summary>
+    public PricingOptions Pricing => pricing.Value;
+
+    /// <summary>Recorded waivers, for the effective verdict shown next to the panel's.</summary>
+    public Waivers.WaiverService Waivers => waivers;
 
     /// <exception cref="ConfigurationProblemException">The panel asked for is not configured.</exception>
     public Task<BatchResult> RunAsync(RunRequest request, CancellationToken cancellationToken)

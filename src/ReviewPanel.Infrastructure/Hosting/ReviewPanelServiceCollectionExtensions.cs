@@ -36,6 +36,8 @@ public static class ReviewPanelServiceCollectionExtensions
             .PostConfigure(o => o.RubricPath = PathResolver.Resolve(o.RubricPath))
             .ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName)).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<PricingOptions>().Bind(configuration.GetSection(PricingOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => o.Deployments.Values.All(p => p.InputPer1M >= 0 && p.OutputPer1M >= 0 && p.CachedInputPer1M >= 0), "ReviewPanel:Pricing: prices must not be negative");
         services.AddOptionsWithValidateOnStart<ReportOptions>().Bind(configuration.GetSection(ReportOptions.SectionName)).ValidateDataAnnotations();
 
         services.TryAddSingleton<ProfileImporter>();
@@ -59,6 +61,8 @@ public static class ReviewPanelServiceCollectionExtensions
         services.TryAddSingleton<RunReportQuery>();
         services.TryAddSingleton<ReportWriters>();
         services.TryAddSingleton<HistoryQueries>();
+        services.TryAddSingleton<ReviewPanel.Viewing.HistoryViewer>();
+        services.TryAddSingleton<ReviewPanel.Waivers.WaiverService>();
         services.TryAddSingleton<ReviewPanel.Queueing.DraftQueue>();
         services.TryAddSingleton<ReviewPanel.Probing.ProbeRunner>();
         services.TryAddSingleton<ReviewPanel.Probing.ProbeService>();

@@ -11,7 +11,7 @@ namespace ReviewPanel.Storage;
 /// A checkpoint is only ever moved forward, and never over evidence: when the history no longer contains the last
 /// checkpoint's head, the old checkpoint is kept for the audit to report.
 /// </summary>
-public sealed class ChainCheckpoints(IChainVerifier store, IOptions<StoreOptions> options, TimeProvider time, ILogger<ChainCheckpoints> logger)
+public sealed class ChainCheckpoints(IChainVerifier store, IWaiverStore waiverChain, IOptions<StoreOptions> options, TimeProvider time, ILogger<ChainCheckpoints> logger)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -86,18 +86,20 @@ public sealed class ChainCheckpoints(IChainVerifier store, IOptions<StoreOptions
     }
 
     /// <summary>
-    /// <c>audit verify</c>: walks the chain, then checks an intact one against the newest checkpoint (<paramref name="witness"/>
-    /// when given): the verification, what is wrong with the checkpoint (null when it holds), and whether one anchored it.
+    /// <c>audit verify</c>: walks the verdict chain, checks an intact one against the newest checkpoint (<paramref name="witness"/>
+    /// when given), and walks the waivers' own chain: the verification, what is wrong with the checkpoint (null when it
+    /// holds), whether one anchored it, and the waivers' verification.
     /// </summary>
-    public async Task<(ChainVerification Chain, string? CheckpointProblem, bool Anchored)> VerifyAsync(string? witness, CancellationToken cancellationToken)
+    public async Task<(ChainVerification Chain, string? CheckpointProblem, bool Anchored, ChainVerification Waivers)> VerifyAsync(string? witness, CancellationToken cancellationToken)
     {
         var chain = await store.VerifyChainAsync(cancellationToken).ConfigureAwait(false);
+        var waivers = await waiverChain.VerifyWaiversAsync(cancellationToken).ConfigureAwait(false);
         if (!chain.Intact)
         {
-            return (chain, null, false);
+            return (chain, null, false, waivers);
         }
         var problem = await CheckAsync(chain.RecordsChecked, witness, cancellationToken).ConfigureAwait(false);
-        return (chain, problem, Path is not null || witness is not null);
+        return (chain, problem, Path is not null || witness is not null, waivers);
     }
 
     /// <summary>

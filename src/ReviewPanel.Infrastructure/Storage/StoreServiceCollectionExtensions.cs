@@ -33,6 +33,8 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IHistoryWriter>(sp => sp.GetRequiredService<DbReviewStore>());
         services.TryAddSingleton<IHistoryReader>(sp => sp.GetRequiredService<DbReviewStore>());
         services.TryAddSingleton<IChainVerifier>(sp => sp.GetRequiredService<DbReviewStore>());
+        services.TryAddSingleton<IRunCatalog>(sp => sp.GetRequiredService<DbReviewStore>());
+        services.TryAddSingleton<IWaiverStore>(sp => sp.GetRequiredService<DbReviewStore>());
         // The queue lives in the same database as the history, so completing a job and recording its verdict is one transaction.
         services.TryAddSingleton<IWorkQueue>(sp => sp.GetRequiredService<DbReviewStore>());
         services.TryAddSingleton<ChainCheckpoints>();

@@ -224,6 +224,68 @@ public abstract class ReviewStoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task ListRunsAsync_SeveralRuns_NewestFirstWithVerdictCountsAndFinishTime()
+    {
+        var store = await OpenStoreAsync();
+        var catalog = (IRunCatalog)store;
+        await store.StartRunAsync(ReportFactory.Run("run-a", ReportFactory.T0), None);
+        await store.StartRunAsync(ReportFactory.Run("run-b", ReportFactory.T0.AddHours(1)), None);
+        await store.StartRunAsync(ReportFactory.Run("run-empty", ReportFactory.T0.AddHours(2)), None);
+        Assert.True(await store.RecordAsync(ReportFactory.Report("run-a", "p1", "v1", lowScore: 3), None));
+        Assert.True(await store.RecordAsync(ReportFactory.Report("run-a", "p2", "v2", lowScore: 5), None));
+        Assert.True(await store.RecordAsync(ReportFactory.FailedImport("run-b", "bad.txt"), None));
+        await store.FinishRunAsync("run-a", ReportFactory.T0.AddMinutes(5), None);
+
+        var runs = await catalog.ListRunsAsync(10, None).ToListAsync();
+
+        Assert.Equal(["run-empty", "run-b", "run-a"], runs.Select(r => r.Run.RunId));
+        var a = runs[2];
+        Assert.Equal(2, a.Total);
+        Assert.Equal((1, 1, 0), (a.Passed, a.Failed, a.Errors));
+        Assert.Equal(ReportFactory.T0.AddMinutes(5), a.Run.FinishedAt);
+        Assert.Equal((0, 0, 1), (runs[1].Passed, runs[1].Failed, runs[1].Errors));
+        Assert.Equal(0, runs[0].Total);
+        Assert.Single(await catalog.ListRunsAsync(1, None).ToListAsync());
+    }
+
+    [StoreFact]
+    public async Task AddWaiverAsync_TwoWaivers_ChainedReadBackPerProfileAndVerifiedThenTamperingIsFound()
+    {
+        var store = await OpenStoreAsync();
+        var waivers = (IWaiverStore)store;
+        Assert.Equal(new ChainVerification(true, 0, null, null), await waivers.VerifyWaiversAsync(None));
+
+        var first = await waivers.AddWaiverAsync(new ReviewPanel.Waivers.Waiver { ProfileId = "p1", VersionHash = "v1", Dimensions = ["consistency"], By = "alice", Reason = "ok", ExpiresAt = ReportFactory.T0.AddDays(30) }, None);
+        var second = await waivers.AddWaiverAsync(new ReviewPanel.Waivers.Waiver { ProfileId = "p2", VersionHash = "v9", By = "bob", Reason = "all" }, None);
+
+        Assert.Equal((1L, 2L), (first.Sequence, second.Sequence));
+        var read = Assert.Single(await waivers.GetWaiversAsync("p1", None).ToListAsync());
+        Assert.Equal(first, read with { Dimensions = first.Dimensions });
+        Assert.Equal(["consistency"], read.Dimensions);
+        Assert.Equal(ReportFactory.T0.AddDays(30), read.ExpiresAt);
+        Assert.Equal(new ChainVerification(true, 2, null, null), await waivers.VerifyWaiversAsync(None));
+
+        await using var raw = await OpenRawConnectionAsync();
+        await DropAppendOnlyGuardsAsync(raw);
+        await using (var drop = raw.CreateCommand())
+        {
+            // The store's guards cover the waivers table too; drop them the same way for this table.
+            drop.CommandText = raw.GetType().Name.Contains("Npgsql", StringComparison.Ordinal)
+                ? "DROP TRIGGER IF EXISTS waivers_append_only ON waivers"
+                : "DROP TRIGGER IF EXISTS waivers_no_update";
+            await drop.ExecuteNonQueryAsync();
+        }
+        await using (var tamper = raw.CreateCommand())
+        {
+            tamper.CommandText = "UPDATE waivers SET waiver_json = REPLACE(waiver_json, 'alice', 'mallory') WHERE seq = 1";
+            Assert.Equal(1, await tamper.ExecuteNonQueryAsync());
+        }
+        var broken = await waivers.VerifyWaiversAsync(None);
+        Assert.False(broken.Intact);
+        Assert.Equal(1, broken.FirstBrokenSequence);
+    }
+
+    [StoreFact]
     public async Task VerifyChainAsync_FreshHistory_IsIntactAndLinked()
     {
         var store = await OpenStoreAsync();

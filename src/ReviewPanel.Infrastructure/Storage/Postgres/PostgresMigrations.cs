@@ -131,5 +131,20 @@ internal static class PostgresMigrations
             """
             CREATE INDEX jobs_content ON jobs (content_sha, state);
             """),
+        // Waivers (issue 15): their own hash chain.
+        new(5, "waivers",
+            """
+            CREATE TABLE waivers (
+                seq          bigint PRIMARY KEY,
+                profile_id   text NOT NULL,
+                version_hash text NOT NULL,
+                waiver_json  text NOT NULL,
+                record_sha   text NOT NULL,
+                prev_sha     text NOT NULL
+            );
+            CREATE INDEX waivers_profile ON waivers (profile_id, seq);
+            CREATE TRIGGER waivers_append_only BEFORE UPDATE OR DELETE ON waivers FOR EACH ROW EXECUTE FUNCTION reviewpanel_append_only();
+            CREATE TRIGGER waivers_no_truncate BEFORE TRUNCATE ON waivers FOR EACH STATEMENT EXECUTE FUNCTION reviewpanel_append_only();
+            """),
     ];
 }

@@ -126,5 +126,20 @@ internal static class SqliteMigrations
             """
             CREATE INDEX jobs_content ON jobs (content_sha, state);
             """),
+        // Waivers (issue 15): their own hash chain.
+        new(5, "waivers",
+            """
+            CREATE TABLE waivers (
+                seq          INTEGER PRIMARY KEY,
+                profile_id   TEXT NOT NULL,
+                version_hash TEXT NOT NULL,
+                waiver_json  TEXT NOT NULL,
+                record_sha   TEXT NOT NULL,
+                prev_sha     TEXT NOT NULL
+            );
+            CREATE INDEX waivers_profile ON waivers (profile_id, seq);
+            CREATE TRIGGER waivers_no_update BEFORE UPDATE ON waivers BEGIN SELECT RAISE(ABORT, 'history is append-only: waivers cannot be changed'); END;
+            CREATE TRIGGER waivers_no_delete BEFORE DELETE ON waivers BEGIN SELECT RAISE(ABORT, 'history is append-only: waivers cannot be deleted'); END;
+            """),
     ];
 }
