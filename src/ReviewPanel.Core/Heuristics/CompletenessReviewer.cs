@@ -107,8 +107,9 @@ public sealed partial class CompletenessReviewer(SocCatalog? catalog = null) : I
 
     private IEnumerable<Finding> CutOff(RoleProfile profile)
     {
-        var words = profile.Layers.SelectMany(l => HeuristicText.Words(l.Text)).GroupBy(w => w, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // Counted only when a candidate cut needs it (most profiles have none).
+        var words = new Lazy<Dictionary<string, int>>(() => profile.Layers.SelectMany(l => HeuristicText.Words(l.Text))
+            .CountBy(w => w, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal), LazyThreadSafetyMode.None);
         foreach (var layer in profile.Layers.Where(l => l.Key is not (LayerKeys.Title or LayerKeys.Code)))
         {
             var body = HeuristicText.BodyLines(layer);
@@ -139,7 +140,7 @@ public sealed partial class CompletenessReviewer(SocCatalog? catalog = null) : I
                 foreach (var text in sentences.Where(t => !EndsLikeSentence(t)))
                 {
                     var multiSentence = HeuristicText.WordCount(text) >= 15 && SentenceInside().IsMatch(text);
-                    if ((listOfSentences || multiSentence) && EndsMidWord(text, words))
+                    if ((listOfSentences || multiSentence) && EndsMidWord(text, words.Value))
                     {
                         yield return new Finding(3, new Evidence(layer.Key, HeuristicText.Tail(text, 80),
                             $"Stops mid-sentence or mid-word: its siblings end like sentences, and it ends on \"{HeuristicText.Words(text).Last()}\", a word neither this profile nor O*NET uses elsewhere."));

@@ -24,30 +24,41 @@ internal static partial class HeuristicText
         "will with within without would you your etc also across each any all both between during before after " +
         "above below again further here including like using use used based well").Split(' ').ToFrozenSet();
 
+    // Every reviewer splits the same layers into lines: split each layer once (the tables live as long as the layer).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProfileLayer, string[]> LinesOf = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProfileLayer, string[]> BodyLinesOf = new();
+
     public static IReadOnlyList<string> Lines(ProfileLayer layer) =>
-        layer.Text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        LinesOf.GetValue(layer, l => [.. l.Text.Split('\n').Select(line => line.TrimEnd('\r'))]);
 
     /// <summary>
     /// The layer's lines without its heading: the first line is dropped when it starts with the layer's title
     /// (the importer keeps the heading in <see cref="ProfileLayer.Text"/>).
     /// </summary>
-    public static IReadOnlyList<string> BodyLines(ProfileLayer layer)
+    public static IReadOnlyList<string> BodyLines(ProfileLayer layer) => BodyLinesOf.GetValue(layer, l =>
     {
-        var lines = Lines(layer).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
-        var title = Norm(layer.Title);
+        var lines = Lines(l).Where(line => !string.IsNullOrWhiteSpace(line)).ToList();
+        var title = Norm(l.Title);
         if (lines.Count > 0 && title.Length > 0 && Norm(lines[0]).StartsWith(title, StringComparison.Ordinal))
         {
             lines.RemoveAt(0);
         }
-        return lines;
-    }
+        return [.. lines];
+    });
 
     public static string Norm(string text) => Hashing.TextNormalizer.Normalize(text);
 
     /// <summary>The line without a leading bullet marker (<c>-</c>, <c>*</c>, <c>•</c>), trimmed.</summary>
-    public static string StripBullet(string line) => BulletMarker().Replace(line, "").Trim();
+    public static string StripBullet(string line) => MayBeBullet(line) ? BulletMarker().Replace(line, "").Trim() : line.Trim();
 
-    public static bool IsBullet(string line) => BulletMarker().IsMatch(line);
+    public static bool IsBullet(string line) => MayBeBullet(line) && BulletMarker().IsMatch(line);
+
+    /// <summary>The first visible character could open a bullet marker (the pattern runs only then).</summary>
+    private static bool MayBeBullet(string line)
+    {
+        var first = line.AsSpan().TrimStart();
+        return first.Length > 0 && (first[0] is '-' or '*' or '•' or '▪' or '◦' || char.IsAsciiDigit(first[0]));
+    }
 
     public static bool IsTableLine(string line) => line.TrimStart().StartsWith('|');
 
@@ -62,12 +73,35 @@ internal static partial class HeuristicText
     public static bool IsTableSeparator(string line) =>
         IsTableLine(line) && Cells(line).All(c => SeparatorCell().IsMatch(c));
 
-    /// <summary>Number of word-like tokens (runs of letters or digits).</summary>
-    public static int WordCount(string text) => WordPattern().Count(text);
+    /// <summary>How many runs of letters and digits (Unicode L and N) the text has.</summary>
+    public static int WordCount(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var isWordChar = char.IsLetter(c) || char.IsNumber(c);
+            if (isWordChar && !inWord) count++;
+            inWord = isWordChar;
+        }
+        return count;
+    }
 
-    /// <summary>Lower-cased runs of letters and digits.</summary>
-    public static IEnumerable<string> Words(string text) =>
-        WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant());
+    /// <summary>Lower-cased runs of letters and digits (Unicode L and N).</summary>
+    public static IEnumerable<string> Words(string text)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            if (!(char.IsLetter(text[i]) || char.IsNumber(text[i])))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && (char.IsLetter(text[i]) || char.IsNumber(text[i]))) i++;
+            yield return text[start..i].ToLowerInvariant();
+        }
+    }
 
     /// <summary>Content words: lower-cased, stopwords and words under 3 letters dropped, plural 's' trimmed.</summary>
     public static IEnumerable<string> ContentWords(string text) =>
@@ -201,8 +235,6 @@ internal static partial class HeuristicText
     [GeneratedRegex(@"^:?-{2,}:?$")]
     private static partial Regex SeparatorCell();
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordPattern();
 
     [GeneratedRegex(@"[.!?](?=\s|$)")]
     private static partial Regex SentenceEnd();

@@ -22,10 +22,18 @@ internal static partial class InjectionRules
     {
         private readonly SearchValues<string>? _anchors = Anchors.Length == 0 ? null : SearchValues.Create(Anchors, StringComparison.Ordinal);
 
-        public bool MayMatch(string text) =>
-            _anchors is null
-            || text.AsSpan().IndexOfAny(_anchors) >= 0
-            || Anchors.Any(a => a.Length > 1 && a[0] == ' ' && text.StartsWith(a[1..], StringComparison.Ordinal));
+        // " score" also matches at the very start of the text, where no space precedes it.
+        private readonly string[] _wordStarts = [.. Anchors.Where(a => a.Length > 1 && a[0] == ' ').Select(a => a[1..])];
+
+        public bool MayMatch(string text)
+        {
+            if (_anchors is null || text.AsSpan().IndexOfAny(_anchors) >= 0) return true;
+            foreach (var start in _wordStarts)
+            {
+                if (text.StartsWith(start, StringComparison.Ordinal)) return true;
+            }
+            return false;
+        }
     }
 
     public static readonly Rule[] Plain =
