@@ -146,9 +146,12 @@ public abstract partial class DbReviewStore : IReviewStore, IWorkQueue
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await BeginExclusiveAsync(connection, cancellationToken).ConfigureAwait(false);
         var recorded = 0;
-        foreach (var verdict in prepared)
+        await using (var writer = new VerdictWriter(connection, transaction))
         {
-            recorded += await AppendVerdictAsync(connection, transaction, verdict, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            foreach (var verdict in prepared)
+            {
+                recorded += await AppendVerdictAsync(writer, verdict, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            }
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return recorded;
@@ -160,22 +163,25 @@ public abstract partial class DbReviewStore : IReviewStore, IWorkQueue
         public static PreparedVerdict Of(ProfileReport report)
         {
             var json = JsonSerializer.Serialize(report, ReviewPanelJson.Canonical);
-            return new PreparedVerdict(report, json, ReportRows.FromReportJson(json), VerdictRow.DedupeKeyOf(report));
+            return new PreparedVerdict(report, json, ReportRows.FromReport(report, json), VerdictRow.DedupeKeyOf(report));
         }
     }
 
-    private Task<bool> AppendVerdictAsync(DbConnection connection, DbTransaction transaction, ProfileReport report, CancellationToken cancellationToken) =>
-        AppendVerdictAsync(connection, transaction, PreparedVerdict.Of(report), cancellationToken);
+    private async Task<bool> AppendVerdictAsync(DbConnection connection, DbTransaction transaction, ProfileReport report, CancellationToken cancellationToken)
+    {
+        await using var writer = new VerdictWriter(connection, transaction);
+        return await AppendVerdictAsync(writer, PreparedVerdict.Of(report), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
-    /// Appends one verdict inside the caller's exclusive transaction (which the caller commits); false, with nothing
+    /// Appends one verdict inside the writer's exclusive transaction (which the caller commits); false, with nothing
     /// written, when the run already holds a verdict for this profile version.
     /// </summary>
-    private async Task<bool> AppendVerdictAsync(DbConnection connection, DbTransaction transaction, PreparedVerdict prepared, CancellationToken cancellationToken)
+    private async Task<bool> AppendVerdictAsync(VerdictWriter writer, PreparedVerdict prepared, CancellationToken cancellationToken)
     {
         var (report, reportJson, rows, dedupeKey) = prepared;
 
-        var exists = await ScalarAsync(connection, transaction,
+        var exists = await writer.ScalarAsync(
             "SELECT 1 FROM verdicts WHERE run_id = @run AND dedupe_key = @key",
             cancellationToken, ("run", report.RunId), ("key", dedupeKey)).ConfigureAwait(false);
         if (exists is not null)
@@ -184,24 +190,24 @@ public abstract partial class DbReviewStore : IReviewStore, IWorkQueue
             return false;
         }
 
-        long lastSequence = 0;
-        var lastSha = ChainHash.Genesis;
-        await using (var command = Command(connection, transaction, "SELECT seq, record_sha FROM verdicts ORDER BY seq DESC LIMIT 1"))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        if (writer.Head is null)
         {
+            writer.Head = (0, ChainHash.Genesis);
+            await using var command = Command(writer.Connection, writer.Transaction, "SELECT seq, record_sha FROM verdicts ORDER BY seq DESC LIMIT 1");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                lastSequence = reader.GetInt64(0);
-                lastSha = reader.GetString(1);
+                writer.Head = (reader.GetInt64(0), reader.GetString(1));
             }
         }
+        var (lastSequence, lastSha) = writer.Head.Value;
 
         var row = VerdictRow.Create(lastSequence + 1, report, reportJson, timeProvider.GetUtcNow(), lastSha);
 
         if (!string.IsNullOrEmpty(report.VersionHash))
         {
             var layers = report.Layers.Select(l => new { l.Key, l.Title, l.Sha256, l.Sources });
-            await ExecuteAsync(connection, transaction,
+            await writer.ExecuteAsync(
                 """
                 INSERT INTO profile_versions (version_hash, profile_id, title, layers_json, first_seen)
                 VALUES (@hash, @profile, @title, @layers, @at)
@@ -212,7 +218,7 @@ public abstract partial class DbReviewStore : IReviewStore, IWorkQueue
                 ("layers", JsonSerializer.Serialize(layers, ReviewPanelJson.Canonical)), ("at", ToDbTimestamp(row.RecordedAt))).ConfigureAwait(false);
         }
 
-        var inserted = await ExecuteAsync(connection, transaction,
+        var inserted = await writer.ExecuteAsync(
             """
             INSERT INTO verdicts (seq, run_id, profile_id, version_hash, source, dedupe_key, outcome, minimum,
                                   scores_json, failing_json, report_json, recorded_at, record_sha, prev_sha)
@@ -231,10 +237,11 @@ public abstract partial class DbReviewStore : IReviewStore, IWorkQueue
             StoreLog.DuplicateSkipped(logger, dedupeKey, report.RunId);
             return false;
         }
+        writer.Head = (row.Sequence, row.RecordSha256);
 
         foreach (var review in rows.Reviews)
         {
-            await ExecuteAsync(connection, transaction,
+            await writer.ExecuteAsync(
                 """
                 INSERT INTO reviews (verdict_seq, ordinal, role, reviewer_id, reviewer_version, kind, status, cache_key, review_json)
                 VALUES (@seq, @ordinal, @role, @reviewer, @version, @kind, @status, @cache, @json)
@@ -246,7 +253,7 @@ public abstract partial class DbReviewStore : IReviewStore, IWorkQueue
         }
         foreach (var score in rows.Scores)
         {
-            await ExecuteAsync(connection, transaction,
+            await writer.ExecuteAsync(
                 """
                 INSERT INTO scores (verdict_seq, review_ordinal, ordinal, reviewer_id, dimension, score, ungrounded)
                 VALUES (@seq, @review, @ordinal, @reviewer, @dimension, @score, @ungrounded)

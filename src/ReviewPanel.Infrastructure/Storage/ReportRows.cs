@@ -19,9 +19,14 @@ internal sealed record ReportRows(IReadOnlyList<ReviewRow> Reviews, IReadOnlyLis
         JsonSerializer.Deserialize<ProfileReport>(reportJson, ReviewPanelJson.Canonical)
         ?? throw new JsonException("report_json is null");
 
-    public static ReportRows FromReportJson(string reportJson)
+    public static ReportRows FromReportJson(string reportJson) => FromReport(ParseReport(reportJson), reportJson);
+
+    /// <summary>
+    /// The rows of a report whose canonical JSON is <paramref name="reportJson"/> (the writer has both in hand, so it
+    /// does not parse the report back; verification parses it with <see cref="FromReportJson"/> and must agree).
+    /// </summary>
+    public static ReportRows FromReport(ProfileReport report, string reportJson)
     {
-        var report = ParseReport(reportJson);
         using var document = JsonDocument.Parse(reportJson);
         var reviewElements = RawElements(document.RootElement, "reviews");
         var adjudicationElements = RawElements(document.RootElement, "adjudications");
