@@ -240,40 +240,56 @@ internal static partial class HeuristicText
     private static partial Regex SentenceEnd();
 
     /// <summary>Text normalized like <see cref="Hashing.TextNormalizer"/>, with a map back to original offsets.</summary>
-    private sealed class MappedText(string normalized, List<int> starts, List<int> ends)
+    private sealed class MappedText(string normalized, int[] starts, int[] ends)
     {
         public string Normalized { get; } = normalized;
 
         public static MappedText Of(string original)
         {
-            var sb = new StringBuilder(original.Length);
-            List<int> starts = [], ends = [];
+            // NFKC of one character is at most 18 characters; usually the text is ASCII and maps one to one.
+            var capacity = original.Length + 16;
+            var text = new char[capacity];
+            var starts = new int[capacity];
+            var ends = new int[capacity];
+            var length = 0;
             var pendingSpace = false;
             var index = 0;
             foreach (var rune in original.EnumerateRunes())
             {
                 var start = index;
                 index += rune.Utf16SequenceLength;
-                foreach (var c in rune.ToString().Normalize(NormalizationForm.FormKC))
+                // ASCII is its own NFKC: no string per character for the common case.
+                var normalized = rune.IsAscii ? null : rune.ToString().Normalize(NormalizationForm.FormKC);
+                var count = normalized?.Length ?? 1;
+                for (var k = 0; k < count; k++)
                 {
+                    var c = normalized is null ? (char)rune.Value : normalized[k];
                     if (char.IsWhiteSpace(c))
                     {
-                        pendingSpace = sb.Length > 0;
+                        pendingSpace = length > 0;
                         continue;
+                    }
+                    if (length + 2 > text.Length)
+                    {
+                        Array.Resize(ref text, text.Length * 2);
+                        Array.Resize(ref starts, text.Length);
+                        Array.Resize(ref ends, text.Length);
                     }
                     if (pendingSpace)
                     {
-                        sb.Append(' ');
-                        starts.Add(start);
-                        ends.Add(start);
+                        text[length] = ' ';
+                        starts[length] = start;
+                        ends[length] = start;
+                        length++;
                         pendingSpace = false;
                     }
-                    sb.Append(char.ToLower(c, CultureInfo.InvariantCulture));
-                    starts.Add(start);
-                    ends.Add(index);
+                    text[length] = char.ToLower(c, CultureInfo.InvariantCulture);
+                    starts[length] = start;
+                    ends[length] = index;
+                    length++;
                 }
             }
-            return new MappedText(sb.ToString(), starts, ends);
+            return new MappedText(new string(text, 0, length), starts, ends);
         }
 
         /// <summary>Original [start, end) of the normalized span [start, end).</summary>

@@ -354,7 +354,8 @@ internal sealed partial class Skeleton
             Length++;
         }
 
-        public Skeleton Build() => new(new string(_text, 0, Length), _segment[..Length], _start[..Length], _end[..Length], "plain", []);
+        /// <summary>The skeleton; it takes the map arrays as they are (longer than the text; only [0, Length) is read).</summary>
+        public Skeleton Build() => new(new string(_text, 0, Length), _segment, _start, _end, "plain", []);
     }
 
     /// <summary>

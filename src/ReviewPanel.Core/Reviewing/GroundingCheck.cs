@@ -15,10 +15,11 @@ namespace ReviewPanel.Reviewing;
 /// </summary>
 public sealed class GroundingCheck(RoleProfile profile)
 {
-    private readonly List<(string Key, string Location, string[] Forms)> _strings = ProfileStrings.Of(profile)
+    // Normalized on the first quote to look up: a clean profile's reviews often quote nothing at all.
+    private readonly Lazy<List<(string Key, string Location, string[] Forms)>> _strings = new(() => ProfileStrings.Of(profile)
         .Where(s => s.Value.Length > 0)
         .Select(s => (s.LayerKey, s.Location, Forms(s.Value)))
-        .ToList();
+        .ToList());
 
     public bool IsGrounded(Evidence evidence) => Locate(evidence) is not null;
 
@@ -56,7 +57,7 @@ public sealed class GroundingCheck(RoleProfile profile)
 
     private string? Find(string[] quotes, Func<(string Key, string Location, string[] Forms), bool> where)
     {
-        foreach (var s in _strings)
+        foreach (var s in _strings.Value)
         {
             if (where(s) && s.Forms.Any(f => quotes.Any(q => f.Contains(q, StringComparison.Ordinal))))
             {
