@@ -2,6 +2,7 @@ using ReviewPanel.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Cli.Worker;
 
@@ -20,7 +21,10 @@ public static class WorkerServiceCollectionExtensions
         // hosted services start in order, so a port in use stops the start before the worker accepts any inbox file.
         builder.Services.AddWorkerHttpEndpoints(builder.Configuration);
         builder.Services.AddHostedService<QueueWorker>();
-        builder.Services.AddHostedService<QueueGaugeRefresher>();
+        // The refresher is the queue gauges' provider: ReviewPanelMetrics reads its last reading at each collection.
+        builder.Services.AddSingleton<QueueGaugeRefresher>();
+        builder.Services.AddSingleton<IQueueGaugeProvider>(sp => sp.GetRequiredService<QueueGaugeRefresher>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueGaugeRefresher>());
         return builder;
     }
 }

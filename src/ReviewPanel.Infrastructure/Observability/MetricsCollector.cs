@@ -21,14 +21,14 @@ public sealed class MetricsCollector : IDisposable
     private readonly Dictionary<Instrument, Dictionary<string, Aggregate>> _series = [];
     private Dictionary<Instrument, Dictionary<string, Aggregate>>? _observing;
 
-    public MetricsCollector()
+    public MetricsCollector(ReviewPanelMetrics metrics)
     {
-        _ = ReviewPanelTelemetry.Meter; // make sure the instruments exist before the listener looks for them
+        ArgumentNullException.ThrowIfNull(metrics);
         _listener = new MeterListener
         {
             InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == ReviewPanelTelemetry.Name)
+                if (ReferenceEquals(instrument.Meter, metrics.Meter))
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }

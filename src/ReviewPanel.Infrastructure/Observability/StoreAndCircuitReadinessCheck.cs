@@ -7,14 +7,13 @@ namespace ReviewPanel.Observability;
 /// Ready when the store answers a cheap query within a few seconds and no endpoint's circuit is open: a worker that
 /// cannot record, or whose model endpoint is failing fast, should not be sent more work.
 /// </summary>
-/// <param name="openCircuits">Where open circuits are read; default <see cref="ReviewPanelTelemetry.OpenCircuits"/> (tests pass their own).</param>
-public sealed class StoreAndCircuitReadinessCheck(IHistoryReader store, Func<IReadOnlyCollection<string>>? openCircuits = null) : IReadinessCheck
+public sealed class StoreAndCircuitReadinessCheck(IHistoryReader store, ReviewPanelMetrics metrics) : IReadinessCheck
 {
     private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(3);
 
     public async Task<string?> NotReadyReasonAsync(CancellationToken cancellationToken)
     {
-        var open = openCircuits?.Invoke() ?? ReviewPanelTelemetry.OpenCircuits;
+        var open = metrics.OpenCircuits;
         if (open.Count > 0)
         {
             return "circuit open: " + string.Join(", ", open.Order(StringComparer.Ordinal));

@@ -33,7 +33,9 @@ public sealed class WorkerHttpEndpointsTests
     public async Task Endpoints_HealthReadyAndMetrics_AnswerOverLoopback()
     {
         var endpoint = "ep-" + Guid.NewGuid().ToString("N")[..8];
-        using var metrics = new MetricsCollector();
+        using var meters = new ReviewPanel.Tests.Telemetry.MeterFactoryHost();
+        var telemetry = new ReviewPanelMetrics(meters.Factory);
+        using var metrics = new MetricsCollector(telemetry);
         var readiness = new FakeReadiness();
         using var server = new WorkerHttpEndpoints(Options.Create(new WorkerHttpOptions { HttpPort = FreePort() }), metrics, readiness,
             NullLogger<WorkerHttpEndpoints>.Instance);
@@ -41,7 +43,7 @@ public sealed class WorkerHttpEndpointsTests
         try
         {
             using var http = new HttpClient { BaseAddress = server.BaseUri };
-            ReviewPanelTelemetry.Throttles.Add(3, new KeyValuePair<string, object?>("endpoint", endpoint));
+            telemetry.Throttles.Add(3, new KeyValuePair<string, object?>("endpoint", endpoint));
 
             var health = await http.GetAsync("healthz");
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -72,12 +74,14 @@ public sealed class WorkerHttpEndpointsTests
     {
         var reviewer = "llm.collector-" + Guid.NewGuid().ToString("N")[..8];
         var endpoint = "ep-" + Guid.NewGuid().ToString("N")[..8];
-        using var metrics = new MetricsCollector();
+        using var meters = new ReviewPanel.Tests.Telemetry.MeterFactoryHost();
+        var telemetry = new ReviewPanelMetrics(meters.Factory);
+        using var metrics = new MetricsCollector(telemetry);
         var tags = new[] { new KeyValuePair<string, object?>("reviewer", reviewer), new KeyValuePair<string, object?>("kind", "llm") };
-        ReviewPanelTelemetry.ReviewerLatency.Record(7, tags);
-        ReviewPanelTelemetry.ReviewerLatency.Record(300, tags);
-        ReviewPanelTelemetry.ReviewerLatency.Record(90_000, tags);
-        ReviewPanelTelemetry.RecordCircuitState(endpoint, "open");
+        telemetry.ReviewerLatency.Record(7, tags);
+        telemetry.ReviewerLatency.Record(300, tags);
+        telemetry.ReviewerLatency.Record(90_000, tags);
+        telemetry.RecordCircuitState(endpoint, "open");
         try
         {
             var families = metrics.Collect();
@@ -96,7 +100,7 @@ public sealed class WorkerHttpEndpointsTests
         }
         finally
         {
-            ReviewPanelTelemetry.RecordCircuitState(endpoint, "closed");
+            telemetry.RecordCircuitState(endpoint, "closed");
         }
     }
 
@@ -105,40 +109,24 @@ public sealed class WorkerHttpEndpointsTests
     {
         var store = Substitute.For<IReviewStore>();
         store.GetLatestRunIdAsync(Arg.Any<CancellationToken>()).Returns("run-1");
-        IReadOnlyCollection<string> open = [];
-        // Its own circuit list: the process-wide one holds whatever other tests' endpoints left open.
-        var check = new StoreAndCircuitReadinessCheck(store, () => open);
+        using var meters = new ReviewPanel.Tests.Telemetry.MeterFactoryHost();
+        var telemetry = new ReviewPanelMetrics(meters.Factory);
+        var check = new StoreAndCircuitReadinessCheck(store, telemetry);
         Assert.Null(await check.NotReadyReasonAsync(CancellationToken.None));
 
         store.GetLatestRunIdAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new IOException("disk gone"));
         Assert.Equal("store unreachable: IOException", await check.NotReadyReasonAsync(CancellationToken.None));
 
-        open = ["west", "east"];
+        telemetry.RecordCircuitState("west", "open");
+        telemetry.RecordCircuitState("east", "half_open");
         Assert.Equal("circuit open: east, west", await check.NotReadyReasonAsync(CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task StoreAndCircuitReadiness_Default_ReadsTheProcessWideCircuitRegistry()
-    {
-        var endpoint = "ep-" + Guid.NewGuid().ToString("N")[..8];
-        var store = Substitute.For<IReviewStore>();
-        ReviewPanelTelemetry.RecordCircuitState(endpoint, "open");
-        try
-        {
-            var reason = await new StoreAndCircuitReadinessCheck(store).NotReadyReasonAsync(CancellationToken.None);
-            Assert.Contains(endpoint, reason);
-        }
-        finally
-        {
-            ReviewPanelTelemetry.RecordCircuitState(endpoint, "closed");
-        }
     }
 
     [Fact]
     public void AddWorkerHttpEndpoints_BindsPortAndResolvesHostedServiceWithDefaultReadiness()
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection([new("ReviewPanel:Worker:HttpPort", "19464")]).Build();
-        using var services = new ServiceCollection().AddLogging().AddSingleton(Substitute.For<IHistoryReader>())
+        using var services = new ServiceCollection().AddLogging().AddSingleton(Substitute.For<IHistoryReader>()).AddMetrics().AddSingleton<ReviewPanelMetrics>()
             .AddWorkerHttpEndpoints(config).BuildServiceProvider();
 
         Assert.IsType<StoreAndCircuitReadinessCheck>(services.GetRequiredService<IReadinessCheck>());
