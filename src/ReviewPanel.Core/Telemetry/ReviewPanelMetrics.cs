@@ -28,7 +28,8 @@ public sealed class ReviewPanelMetrics
         _queue = queue;
         Meter = meterFactory.Create(new MeterOptions(MeterName) { Version = typeof(ReviewPanelMetrics).Assembly.GetName().Version?.ToString() });
         ProfilesReviewed = Meter.CreateCounter<long>("reviewpanel.profiles.reviewed", "{profile}", "Profiles that got a verdict, by verdict");
-        ReviewerLatency = Meter.CreateHistogram<double>("reviewpanel.reviewer.latency", "ms", "Time one reviewer took on one profile");
+        ReviewerLatency = Meter.CreateHistogram("reviewpanel.reviewer.latency", "ms", "Time one reviewer took on one profile",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBucketsMs });
         TokensIn = Meter.CreateCounter<long>("reviewpanel.llm.tokens.input", "{token}", "Input tokens by deployment");
         TokensOut = Meter.CreateCounter<long>("reviewpanel.llm.tokens.output", "{token}", "Output tokens by deployment");
         Retries = Meter.CreateCounter<long>("reviewpanel.llm.retries", "{retry}", "Retried HTTP attempts by endpoint");
@@ -43,6 +44,9 @@ public sealed class ReviewPanelMetrics
         Meter.CreateObservableGauge("reviewpanel.gate.pass_rate", ObservePassRate, "1",
             "Share of the profiles decided by this process that passed the gate");
     }
+
+    /// <summary>Bucket bounds advised for the reviewer latency: 5 ms .. 60 s, wide because model calls take seconds.</summary>
+    public static IReadOnlyList<double> LatencyBucketsMs { get; } = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000];
 
     /// <summary>The meter every instrument below belongs to (tests listen to this instance only).</summary>
     public Meter Meter { get; }
