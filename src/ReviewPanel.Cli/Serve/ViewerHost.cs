@@ -39,7 +39,9 @@ internal static class ViewerHost
     public static IServiceCollection AddViewerServices(IServiceCollection services)
     {
         services.TryAddSingleton<IDataProtectionProvider, EphemeralDataProtectionProvider>();
-        services.AddAntiforgery();
+        // Cookies are not scoped by port: a cookie name of this process's own keeps `serve` and a worker on the same
+        // machine from overwriting each other's token (each could not read the other's, its keys being its own).
+        services.AddAntiforgery(o => o.Cookie.Name = ".reviewpanel.antiforgery." + Guid.NewGuid().ToString("N")[..12]);
         return services;
     }
 
