@@ -142,8 +142,8 @@ internal static class LlmBatch
         {
             _listener.InstrumentPublished = (i, l) =>
             {
-                // By name: an instrument is published while the telemetry class is still initializing its fields.
-                if (i.Meter.Name == ReviewPanelTelemetry.Name && i.Name.StartsWith("reviewpanel.llm.tokens.", StringComparison.Ordinal))
+                // By name: the benchmark runs one container per process, so every ReviewPanel meter here is its own.
+                if (i.Meter.Name == ReviewPanelMetrics.MeterName && i.Name.StartsWith("reviewpanel.llm.tokens.", StringComparison.Ordinal))
                 {
                     l.EnableMeasurementEvents(i);
                 }

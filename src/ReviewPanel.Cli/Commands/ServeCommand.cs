@@ -4,7 +4,7 @@ using ReviewPanel.Viewing;
 
 namespace ReviewPanel.Cli.Commands;
 
-/// <summary><c>reviewpanel serve [--port N]</c>: a read-only web viewer of the history on 127.0.0.1.</summary>
+/// <summary><c>reviewpanel serve [--port N]</c>: a web viewer of the history on 127.0.0.1 (read-only but for waivers recorded from a profile page).</summary>
 public static class ServeCommand
 {
     public const int DefaultPort = 8080;

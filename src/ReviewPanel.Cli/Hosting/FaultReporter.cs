@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -62,7 +63,9 @@ internal static partial class FaultReporter
             $"error: cannot connect to PostgreSQL at {store.Value}: {Clean(socket.Message)}; check Host and Port in {StoreConnection} and that the server is running",
         NpgsqlException npgsql when Chain(npgsql).Any(e => e is TimeoutException) =>
             $"error: PostgreSQL at {store.Value} did not answer in time: {Clean(npgsql.Message)}; check Host, Port and Timeout in {StoreConnection}",
-        HttpListenerException http => $"error: the worker's HTTP endpoints cannot listen on 127.0.0.1:{HttpPort(services)}: {Clean(http.Message)}; " +
+        // Kestrel wraps the socket's "Address already in use" in an IOException naming the URL; the inner message is the cause.
+        IOException bind when bind.InnerException is AddressInUseException inUse =>
+            $"error: the worker's HTTP endpoints cannot listen on 127.0.0.1:{HttpPort(services)}: {Clean(inUse.Message)}; " +
             "set ReviewPanel:Worker:HttpPort to a free port (0 turns the endpoints off)",
         IOException io when IsDiskFull(io) => $"error: the disk is full: {Clean(io.Message)}; free space (the history store is {store.Value}, {StorePath})",
         UnauthorizedAccessException or IOException => $"error: {Clean(ex.Message)}",

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,12 +20,42 @@ public static class ReviewPanelHost
             ContentRootPath = Directory.GetCurrentDirectory(),
             DisableDefaults = true,
         });
+        Configure(builder, configure, afterDefaults);
+        var host = builder.Build();
+        TelemetryExporters.Activate(host.Services);
+        return host;
+    }
+
+    /// <summary>
+    /// The same host with Kestrel in it (the worker with its HTTP port): the same configuration, logging and
+    /// registration, plus <paramref name="configureWeb"/> (Kestrel, endpoint services) and <paramref name="map"/> (routes).
+    /// </summary>
+    public static WebApplication BuildWeb(Action<IHostApplicationBuilder>? configure, Action<WebApplicationBuilder> configureWeb, Action<WebApplication> map)
+    {
+        ArgumentNullException.ThrowIfNull(configureWeb);
+        ArgumentNullException.ThrowIfNull(map);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        Configure(builder, configure, b => configureWeb((WebApplicationBuilder)b));
+        var app = builder.Build();
+        map(app);
+        return app;
+    }
+
+    /// <summary>The configuration sources every host reads, in order (later wins); also for a decision taken before a host is built.</summary>
+    public static IConfigurationBuilder AddSources(IConfigurationBuilder configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
         var shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
-        builder.Configuration.Sources.Clear();
-        builder.Configuration
+        return configuration
             .AddJsonFile(shipped, optional: true, reloadOnChange: false)
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true, reloadOnChange: false)
             .AddEnvironmentVariables();
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, Action<IHostApplicationBuilder>? configure, Action<IHostApplicationBuilder>? afterDefaults)
+    {
+        builder.Configuration.Sources.Clear();
+        AddSources(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -36,8 +67,5 @@ public static class ReviewPanelHost
         builder.AddReviewPanel();
         afterDefaults?.Invoke(builder);
         ConfigurationShape.ThrowIfMalformed(builder.Configuration);
-        var host = builder.Build();
-        TelemetryExporters.Activate(host.Services);
-        return host;
     }
 }

@@ -33,7 +33,7 @@ public static class TelemetryExporters
             .ConfigureResource(r => r.AddService("reviewpanel", serviceVersion: version))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(ReviewPanelTelemetry.Name);
+                tracing.AddSource(ReviewPanelActivities.SourceName);
                 if (enabled.Contains(TelemetryOptions.Console))
                 {
                     tracing.AddConsoleExporter();
@@ -45,7 +45,7 @@ public static class TelemetryExporters
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(ReviewPanelTelemetry.Name);
+                metrics.AddMeter(ReviewPanelMetrics.MeterName);
                 if (enabled.Contains(TelemetryOptions.Console))
                 {
                     metrics.AddConsoleExporter();

@@ -5,17 +5,19 @@ using ReviewPanel.Telemetry;
 namespace ReviewPanel.Cli.Worker;
 
 /// <summary>
-/// Feeds the queue gauges (depth, oldest age). The gauge callback must be cheap and synchronous, so the queue is read
-/// here every few seconds and the callback returns the last reading.
+/// Feeds the queue gauges (depth, oldest age) as their <see cref="IQueueGaugeProvider"/>. The gauge callback must be
+/// cheap and synchronous, so the queue is read here every few seconds and the callback returns the last reading.
 /// </summary>
-public sealed class QueueGaugeRefresher(IWorkQueue queue, TimeProvider time) : BackgroundService
+public sealed class QueueGaugeRefresher(IWorkQueue queue, TimeProvider time) : BackgroundService, IQueueGaugeProvider
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
-    private QueueGaugeReading? _last;
+    private volatile Box? _last;
+
+    /// <summary>The last reading, or null before the first and after the worker stopped.</summary>
+    public QueueGaugeReading? Read() => _last?.Reading;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        QueueGaugeSource.Register(() => _last);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -25,7 +27,7 @@ public sealed class QueueGaugeRefresher(IWorkQueue queue, TimeProvider time) : B
                     var status = await queue.GetStatusAsync(stoppingToken).ConfigureAwait(false);
                     var waiting = status.Counts.GetValueOrDefault(WorkState.Queued) + status.Counts.GetValueOrDefault(WorkState.Errored);
                     var age = status.OldestWaiting is { } oldest ? time.GetUtcNow() - oldest.EnqueuedAt : TimeSpan.Zero;
-                    _last = new QueueGaugeReading(waiting, age < TimeSpan.Zero ? TimeSpan.Zero : age);
+                    _last = new Box(new QueueGaugeReading(waiting, age < TimeSpan.Zero ? TimeSpan.Zero : age));
                 }
                 catch (Exception) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -39,7 +41,10 @@ public sealed class QueueGaugeRefresher(IWorkQueue queue, TimeProvider time) : B
         }
         finally
         {
-            QueueGaugeSource.Clear();
+            _last = null;
         }
     }
+
+    // A struct reading cannot be written atomically; a reference to an immutable box can.
+    private sealed record Box(QueueGaugeReading Reading);
 }

@@ -32,6 +32,9 @@ internal sealed class QueueWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Kestrel (the worker's HTTP port) starts after the hosted services: claim nothing before the whole host has
+        // started, so a port in use stops the worker before it accepts any inbox file.
+        await WhenStartedAsync(stoppingToken).ConfigureAwait(false);
         var (panel, run) = builder.Open(settings.Panel, fresh: false, "worker");
         var inbox = settings.Inbox is { Length: > 0 } path ? new InboxScanner(Path.GetFullPath(path), importer, queue, time, logger) : null;
         using var watcher = inbox is null ? null : Watch(settings.Inbox!);
@@ -228,5 +231,12 @@ internal sealed class QueueWorker(
             // Could not renew: the lease may run out and another worker take over; the commit stays idempotent.
             WorkerLog.QueueUnavailable(logger, ex.Message, settings.StoreRetrySeconds);
         }
+    }
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
     }
 }

@@ -25,6 +25,9 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Queue unavailable ({Error}); retrying for up to {Seconds}s")]
     public static partial void QueueUnavailable(ILogger logger, string error, int seconds);
 
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Information, Message = "Worker serving on {Url}/: the viewer, /healthz, /readyz, /metrics")]
+    public static partial void Serving(ILogger logger, string url);
+
     [LoggerMessage(EventId = 5012, Level = LogLevel.Debug, Message = "Queue still unavailable ({Error})")]
     public static partial void QueueStillUnavailable(ILogger logger, string error);
 

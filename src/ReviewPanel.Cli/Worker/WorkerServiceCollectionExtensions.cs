@@ -2,6 +2,7 @@ using ReviewPanel.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Cli.Worker;
 
@@ -16,11 +17,16 @@ public static class WorkerServiceCollectionExtensions
             .ValidateDataAnnotations();
         var drainSeconds = builder.Configuration.GetSection(WorkerOptions.SectionName).GetValue<int?>(nameof(WorkerOptions.DrainSeconds)) ?? new WorkerOptions().DrainSeconds;
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(drainSeconds, 0, 600) + 10));
-        // /healthz, /readyz and /metrics on 127.0.0.1:ReviewPanel:Worker:HttpPort (0 turns them off). Registered first:
-        // hosted services start in order, so a port in use stops the start before the worker accepts any inbox file.
-        builder.Services.AddWorkerHttpEndpoints(builder.Configuration);
+        // The HTTP host on 127.0.0.1:ReviewPanel:Worker:HttpPort (0 turns it off) is Kestrel in WorkerHost; Kestrel starts
+        // after the hosted services, so QueueWorker claims nothing before the host has started (a port in use stops it first).
+        builder.Services.AddOptionsWithValidateOnStart<WorkerHttpOptions>()
+            .Bind(builder.Configuration.GetSection(WorkerHttpOptions.SectionName))
+            .ValidateDataAnnotations();
         builder.Services.AddHostedService<QueueWorker>();
-        builder.Services.AddHostedService<QueueGaugeRefresher>();
+        // The refresher is the queue gauges' provider: ReviewPanelMetrics reads its last reading at each collection.
+        builder.Services.AddSingleton<QueueGaugeRefresher>();
+        builder.Services.AddSingleton<IQueueGaugeProvider>(sp => sp.GetRequiredService<QueueGaugeRefresher>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueGaugeRefresher>());
         return builder;
     }
 }

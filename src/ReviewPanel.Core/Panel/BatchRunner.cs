@@ -11,7 +11,8 @@ namespace ReviewPanel.Panel;
 /// Reviews a batch of files: import, panel, record, with bounded parallelism. One bad file is an error line and
 /// the batch goes on. Only the small summaries are kept in memory, so memory stays flat as the batch grows.
 /// </summary>
-public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter store, TimeProvider time, ILogger<BatchRunner> logger)
+public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter store, TimeProvider time, ILogger<BatchRunner> logger,
+    ReviewPanelActivities? activities = null)
 {
     public Task<BatchResult> RunAsync(
         PanelRunner panel,
@@ -32,7 +33,7 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
         Action<ProfileSummary>? onProfileDone,
         CancellationToken cancellationToken)
     {
-        using var activity = ReviewPanelTelemetry.StartActivity("reviewpanel.run");
+        using var activity = activities?.Start("reviewpanel.run");
         activity?.SetTag("reviewpanel.run_id", run.RunId);
         activity?.SetTag("reviewpanel.profiles", sources.Count);
         await store.StartRunAsync(run, cancellationToken).ConfigureAwait(false);

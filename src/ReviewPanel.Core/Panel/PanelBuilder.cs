@@ -7,6 +7,7 @@ using ReviewPanel.Heuristics;
 using ReviewPanel.Provenance;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Scoring;
+using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Panel;
 
@@ -20,7 +21,9 @@ public sealed class PanelBuilder(
     IReviewCache cache,
     RubricSource rubric,
     TimeProvider time,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory,
+    ReviewPanelMetrics? metrics = null,
+    ReviewPanelActivities? activities = null)
 {
     public static string ToolVersion { get; } =
         typeof(PanelBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -63,7 +66,7 @@ public sealed class PanelBuilder(
                 throw new ConfigurationProblemException(ex.Message, ex);
             }
         }
-        return new PanelRunner(reviewers, adjudicator, gate.Value, time, loggerFactory.CreateLogger<PanelRunner>()) { SuggestedParallelism = parallelism };
+        return new PanelRunner(reviewers, adjudicator, gate.Value, time, loggerFactory.CreateLogger<PanelRunner>(), metrics, activities) { SuggestedParallelism = parallelism };
     }
 
     /// <summary>A new run for <paramref name="panel"/>: id, rubric, reviewers, gate settings, plus <paramref name="tags"/>.</summary>

@@ -18,7 +18,9 @@ public sealed partial class PanelRunner(
     IAdjudicator? adjudicator,
     GateOptions gateOptions,
     TimeProvider time,
-    ILogger<PanelRunner> logger)
+    ILogger<PanelRunner> logger,
+    ReviewPanelMetrics? metrics = null,
+    ReviewPanelActivities? activities = null)
 {
     private readonly Gate _gate = new(gateOptions);
     private readonly IReadOnlyList<ReviewerDescriptor> _panel = reviewers.Select(r => r.Descriptor).ToList();
@@ -30,7 +32,7 @@ public sealed partial class PanelRunner(
 
     public async Task<ProfileReport> ReviewAsync(string runId, RoleProfile profile, CancellationToken cancellationToken)
     {
-        using var activity = ReviewPanelTelemetry.StartActivity("reviewpanel.profile");
+        using var activity = activities?.Start("reviewpanel.profile");
         activity?.SetTag("reviewpanel.run_id", runId);
         activity?.SetTag("reviewpanel.profile_id", profile.Id);
         var started = time.GetUtcNow();
@@ -60,7 +62,7 @@ public sealed partial class PanelRunner(
     /// <summary>The report for a file that could not be imported: an error verdict naming the reason.</summary>
     public ProfileReport ImportFailed(string runId, string source, string error)
     {
-        using var activity = ReviewPanelTelemetry.StartActivity("reviewpanel.profile");
+        using var activity = activities?.Start("reviewpanel.profile");
         activity?.SetTag("reviewpanel.run_id", runId);
         var verdict = new Verdict { Outcome = VerdictOutcome.Error, Error = error };
         Trace(activity, verdict);
@@ -149,9 +151,9 @@ public sealed partial class PanelRunner(
         reviews.Any(r => r.Status == ReviewStatus.Ok && r.Kind == ReviewerKinds.Heuristic && r.Scores.Any(s =>
             s.Dimension == dimension && s.Score is { } v && gateOptions.IsBelowThreshold(v) && !s.Ungrounded && s.Evidence.Any(e => e.Grounded == true)));
 
-    private static Activity? StartReview(ReviewerDescriptor descriptor)
+    private Activity? StartReview(ReviewerDescriptor descriptor)
     {
-        var activity = ReviewPanelTelemetry.StartActivity("reviewpanel.review");
+        var activity = activities?.Start("reviewpanel.review");
         activity?.SetTag("reviewpanel.reviewer", descriptor.Id);
         activity?.SetTag("reviewpanel.reviewer_kind", descriptor.Kind);
         return activity;
@@ -159,7 +161,7 @@ public sealed partial class PanelRunner(
 
     private void Measure(Activity? activity, ReviewerDescriptor descriptor, Review review, long begun)
     {
-        ReviewPanelTelemetry.ReviewerLatency.Record(
+        metrics?.ReviewerLatency.Record(
             time.GetElapsedTime(begun).TotalMilliseconds,
             new KeyValuePair<string, object?>("reviewer", descriptor.Id),
             new KeyValuePair<string, object?>("kind", descriptor.Kind));
@@ -169,9 +171,9 @@ public sealed partial class PanelRunner(
         }
     }
 
-    private static void Trace(Activity? activity, Verdict verdict)
+    private void Trace(Activity? activity, Verdict verdict)
     {
-        ReviewPanelTelemetry.RecordVerdict(verdict.Outcome);
+        metrics?.RecordVerdict(verdict.Outcome);
         activity?.SetTag("reviewpanel.verdict", verdict.Outcome.ToString().ToLowerInvariant());
         if (verdict.Outcome == VerdictOutcome.Error)
         {

@@ -54,6 +54,12 @@ public sealed class HistoryViewer(IHistoryReader history, IRunCatalog runs, IWor
             : [];
     }
 
+    /// <summary>Records a waiver from the viewer's form through the same service as <c>reviewpanel waive</c>.</summary>
+    /// <exception cref="ArgumentException">Unknown version or dimension, empty author or reason, expiry in the past.</exception>
+    public Task<Waivers.Waiver> WaiveAsync(string profileId, string versionHash, IReadOnlyList<string> dimensions, string by, string reason, DateTimeOffset? expiresAt,
+        CancellationToken cancellationToken) =>
+        waivers.WaiveAsync(profileId, versionHash, dimensions, by, reason, expiresAt, cancellationToken);
+
     /// <summary>Runs <paramref name="a"/> and <paramref name="b"/> on their shared profiles, or null when either is unknown.</summary>
     public async Task<RunComparison?> CompareAsync(string a, string b, CancellationToken cancellationToken)
     {

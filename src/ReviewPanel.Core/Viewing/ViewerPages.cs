@@ -105,7 +105,8 @@ public static class ViewerPages
         return Close(w);
     }
 
-    public static string Profile(ProfileView view, double threshold)
+    /// <param name="antiforgery">The form field name and request token of the waive form; null: no form (read-only).</param>
+    public static string Profile(ProfileView view, double threshold, (string Field, string Token)? antiforgery = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         var report = view.Report;
@@ -127,6 +128,10 @@ public static class ViewerPages
             {
                 w.Append($"<p class=\"meta waiver\">waiver {wv.Sequence.ToString(Inv)}: {Html(wv.Dimensions.Count == 0 ? "all dimensions" : string.Join(", ", wv.Dimensions))} by {Html(wv.By)} at {Html(Time(wv.RecordedAt))}{(wv.ExpiresAt is { } e ? $" until {Html(Time(e))}" : "")}: {Html(wv.Reason)}</p>");
             }
+        }
+        if (antiforgery is { } token)
+        {
+            WaiveForm(w, report, token);
         }
         w.Append("<h2>Score history</h2><figure>").Append(HtmlChart.Render(view.History, threshold)).Append("</figure>");
 
@@ -287,6 +292,36 @@ public static class ViewerPages
         return Close(w);
     }
 
+    /// <summary>The page of a request the viewer refuses (a waive form with a missing or invalid field), naming the problem.</summary>
+    public static string BadRequest(string problem)
+    {
+        var w = new StringBuilder();
+        Open(w, "Bad request", "bad request");
+        w.Append($"<p class=\"err\" id=\"problem\">{Html(problem)}</p><p><a href=\"javascript:history.back()\">back</a></p>");
+        return Close(w);
+    }
+
+    // A person's decision for exactly this version, through the same waiver service as `reviewpanel waive`.
+    private static void WaiveForm(StringBuilder w, ProfileReport report, (string Field, string Token) antiforgery)
+    {
+        var choices = report.Verdict.Failing.Count > 0 ? report.Verdict.Failing : Dimensions.All;
+        w.Append($"<details class=\"waive\"{(report.Verdict.Outcome == VerdictOutcome.Fail ? " open" : "")}><summary><b>Waive</b> <span class=\"t\">record a waiver for version <code>{Html(ShortHash(report.VersionHash))}</code></span></summary>")
+            .Append($"<form class=\"f\" method=\"post\" action=\"/profiles/{Url(report.ProfileId)}/waive\" id=\"waive-form\">")
+            .Append($"<input type=\"hidden\" name=\"{Html(antiforgery.Field)}\" value=\"{Html(antiforgery.Token)}\">")
+            .Append($"<input type=\"hidden\" name=\"version\" value=\"{Html(report.VersionHash)}\">")
+            .Append($"<input type=\"hidden\" name=\"run\" value=\"{Html(report.RunId)}\">")
+            .Append("<label>dimension <select name=\"dimension\" id=\"waive-dimension\"><option value=\"all\">all failing</option>");
+        foreach (var d in choices)
+        {
+            w.Append($"<option value=\"{Html(d)}\">{Html(d)}</option>");
+        }
+        w.Append("</select></label>")
+            .Append("<label>by <input name=\"by\" id=\"waive-by\" required maxlength=\"200\"></label>")
+            .Append("<label>reason <input name=\"reason\" id=\"waive-reason\" required maxlength=\"2000\" size=\"40\"></label>")
+            .Append("<label>expires <input type=\"date\" name=\"expires\" id=\"waive-expires\"></label>")
+            .Append("<button type=\"submit\" id=\"waive-submit\">waive</button></form></details>");
+    }
+
     public static string NotFound(string what)
     {
         var w = new StringBuilder();
@@ -390,5 +425,5 @@ public static class ViewerPages
          .Append($"<h1>{Html(heading)}</h1></header><main>");
     }
 
-    private static string Close(StringBuilder w) => w.Append("</main><footer>ReviewPanel viewer · read-only view of the history</footer></body></html>").ToString();
+    private static string Close(StringBuilder w) => w.Append("</main><footer>ReviewPanel viewer · the history; waivers are the one thing it records</footer></body></html>").ToString();
 }

@@ -9,6 +9,7 @@ using ReviewPanel.Reporting;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Scoring;
 using ReviewPanel.Storage;
+using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Hosting;
 
@@ -25,6 +26,10 @@ public static class ReviewPanelServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
+        // Telemetry through the container, no statics: the meter comes from its IMeterFactory, so each host (and each test) has its own.
+        services.AddMetrics();
+        services.TryAddSingleton<ReviewPanelMetrics>();
+        services.TryAddSingleton<ReviewPanelActivities>();
 
         services.AddOptionsWithValidateOnStart<GateOptions>()
             .Bind(configuration.GetSection(GateOptions.SectionName))

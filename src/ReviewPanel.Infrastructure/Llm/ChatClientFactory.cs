@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using ReviewPanel.Resilience;
+using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Llm;
 
@@ -25,11 +26,16 @@ public sealed class ChatClientFactory : IDisposable
     private readonly ChatResiliencePipelineFactory _pipelines;
     private readonly ILoggerFactory _loggerFactory;
     private readonly PipelineTransport? _transport;
+    private readonly ReviewPanelMetrics? _metrics;
+    private readonly ReviewPanelActivities? _activities;
     private readonly ConcurrentDictionary<string, Lazy<IChatClient>> _clients = new(StringComparer.OrdinalIgnoreCase);
 
-    public ChatClientFactory(IOptions<LlmOptions> options, ChatResiliencePipelineFactory pipelines, ILoggerFactory? loggerFactory = null)
+    public ChatClientFactory(IOptions<LlmOptions> options, ChatResiliencePipelineFactory pipelines, ILoggerFactory? loggerFactory = null,
+        ReviewPanelMetrics? metrics = null, ReviewPanelActivities? activities = null)
         : this(options, pipelines, loggerFactory, transport: null)
     {
+        _metrics = metrics;
+        _activities = activities;
     }
 
     /// <summary>For tests: an HTTP transport that never leaves the process.</summary>
@@ -77,7 +83,7 @@ public sealed class ChatClientFactory : IDisposable
         // pipeline it logged every throttled attempt as a failure with a stack trace, though the retry then succeeded.
         return new ChatClientBuilder(inner)
             .UseLogging(_loggerFactory)
-            .Use(client => new ResilientChatClient(client, pipeline, name, logger, _pipelines.TokenEstimate(name)))
+            .Use(client => new ResilientChatClient(client, pipeline, name, logger, _pipelines.TokenEstimate(name), _metrics, _activities))
             .Build();
     }
 

@@ -3,6 +3,7 @@ using ReviewPanel.Panel;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Reviewing.Llm;
 using ReviewPanel.Scoring;
+using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Llm;
 
@@ -17,13 +18,14 @@ public sealed class LlmReviewerCatalog : IReviewerCatalog
     private readonly Lazy<int> _concurrency;
 
     /// <remarks>Nothing is read or validated until a member is first used, so an offline run never needs an endpoint.</remarks>
-    public LlmReviewerCatalog(IOptions<LlmOptions> options, IOptions<GateOptions> gate, RubricSource rubric, ChatClientFactory clients, TimeProvider timeProvider)
+    public LlmReviewerCatalog(IOptions<LlmOptions> options, IOptions<GateOptions> gate, RubricSource rubric, ChatClientFactory clients, TimeProvider timeProvider,
+        ReviewPanelMetrics? metrics = null, ReviewPanelActivities? activities = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(gate);
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(clients);
-        _loaded = new(() => Load(options.Value, gate.Value, rubric.Rubric, clients, timeProvider));
+        _loaded = new(() => Load(options.Value, gate.Value, rubric.Rubric, clients, timeProvider, metrics, activities));
         _concurrency = new(() => Reviewers
             .Select(r => r.Descriptor.Settings?.GetValueOrDefault("endpoint"))
             .Append(Adjudicator.Descriptor.Settings?.GetValueOrDefault("endpoint"))
@@ -44,7 +46,8 @@ public sealed class LlmReviewerCatalog : IReviewerCatalog
 
     IAdjudicator IReviewerCatalog.Adjudicator => Adjudicator;
 
-    private static (IReadOnlyList<LlmReviewer>, LlmAdjudicator) Load(LlmOptions settings, GateOptions gate, RubricDocument rubric, ChatClientFactory clients, TimeProvider timeProvider)
+    private static (IReadOnlyList<LlmReviewer>, LlmAdjudicator) Load(LlmOptions settings, GateOptions gate, RubricDocument rubric, ChatClientFactory clients, TimeProvider timeProvider,
+        ReviewPanelMetrics? metrics, ReviewPanelActivities? activities)
     {
         var prompts = new ReviewPromptBuilder(rubric);
         LlmReviewerOptions For(PersonaFile persona)
@@ -69,11 +72,11 @@ public sealed class LlmReviewerCatalog : IReviewerCatalog
         }
 
         var reviewers = PersonaFile.LoadDirectory(settings.PersonasPath)
-            .Select(p => new LlmReviewer(p, prompts, clients.GetClient(p.Deployment), For(p), timeProvider))
+            .Select(p => new LlmReviewer(p, prompts, clients.GetClient(p.Deployment), For(p), timeProvider, metrics, activities))
             .ToList();
         var adjudicatorPrompt = PersonaFile.Load(settings.AdjudicatorPath);
         var adjudicator = new LlmAdjudicator(
-            adjudicatorPrompt, prompts, clients.GetClient(adjudicatorPrompt.Deployment), For(adjudicatorPrompt), timeProvider);
+            adjudicatorPrompt, prompts, clients.GetClient(adjudicatorPrompt.Deployment), For(adjudicatorPrompt), timeProvider, metrics, activities);
         return (reviewers, adjudicator);
     }
 }

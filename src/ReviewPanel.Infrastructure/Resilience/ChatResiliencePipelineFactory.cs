@@ -28,7 +28,7 @@ namespace ReviewPanel.Resilience;
 /// rather than reject, and replenish on the system clock (System.Threading.RateLimiting takes no TimeProvider);
 /// retry delays, timeouts and the breaker use the injected one. The SDK's own retry must be off (<c>ClientRetryPolicy(0)</c>) or retries multiply.
 /// </summary>
-public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILoggerFactory? loggerFactory = null) : IDisposable
+public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, ReviewPanelMetrics? metrics = null) : IDisposable
 {
     private static readonly TimeSpan QuotaWindow = TimeSpan.FromSeconds(10);
 
@@ -113,7 +113,7 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
             {
                 Log.Retrying(_logger, endpointName, args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds);
             }
-            ReviewPanelTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("endpoint", endpointName), new KeyValuePair<string, object?>("reason", reason));
+            metrics?.Retries.Add(1, new KeyValuePair<string, object?>("endpoint", endpointName), new KeyValuePair<string, object?>("reason", reason));
             return ValueTask.CompletedTask;
         },
     };
@@ -153,18 +153,18 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
             OnOpened = args =>
             {
                 Log.CircuitOpened(_logger, endpointName, args.BreakDuration.TotalSeconds);
-                ReviewPanelTelemetry.RecordCircuitState(endpointName, "open");
+                metrics?.RecordCircuitState(endpointName, "open");
                 return ValueTask.CompletedTask;
             },
             OnClosed = _ =>
             {
                 Log.CircuitClosed(_logger, endpointName);
-                ReviewPanelTelemetry.RecordCircuitState(endpointName, "closed");
+                metrics?.RecordCircuitState(endpointName, "closed");
                 return ValueTask.CompletedTask;
             },
             OnHalfOpened = _ =>
             {
-                ReviewPanelTelemetry.RecordCircuitState(endpointName, "half_open");
+                metrics?.RecordCircuitState(endpointName, "half_open");
                 return ValueTask.CompletedTask;
             },
         };

@@ -16,7 +16,8 @@ namespace ReviewPanel.Resilience;
 /// Streaming passes through unretried: a half-streamed reply cannot be retried transparently, and reviewers do not stream.
 /// </summary>
 public sealed class ResilientChatClient(
-    IChatClient innerClient, ResiliencePipeline pipeline, string endpointName, ILogger? logger = null, TokenUsageEstimate? tokenEstimate = null)
+    IChatClient innerClient, ResiliencePipeline pipeline, string endpointName, ILogger? logger = null, TokenUsageEstimate? tokenEstimate = null,
+    ReviewPanelMetrics? metrics = null, ReviewPanelActivities? activities = null)
     : DelegatingChatClient(innerClient)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
@@ -77,7 +78,7 @@ public sealed class ResilientChatClient(
     // One span per HTTP attempt (retries are siblings under the model call), and the 429 count per endpoint.
     private async Task<ChatResponse> AttemptAsync(IReadOnlyList<ChatMessage> messages, ChatOptions? options, int attempt, CancellationToken cancellationToken)
     {
-        using var activity = ReviewPanelTelemetry.StartActivity("reviewpanel.http.attempt", ActivityKind.Client);
+        using var activity = activities?.Start("reviewpanel.http.attempt", ActivityKind.Client);
         activity?.SetTag("reviewpanel.endpoint", endpointName);
         activity?.SetTag("reviewpanel.attempt", attempt);
         try
@@ -95,7 +96,7 @@ public sealed class ResilientChatClient(
             var status = ex is ClientResultException result ? result.Status : 0;
             if (status == 429)
             {
-                ReviewPanelTelemetry.Throttles.Add(1, new KeyValuePair<string, object?>("endpoint", endpointName));
+                metrics?.Throttles.Add(1, new KeyValuePair<string, object?>("endpoint", endpointName));
             }
             if (status != 0)
             {

@@ -40,6 +40,32 @@ public sealed partial class LayeringTests
     }
 
     [Fact]
+    public void Telemetry_HasNoProcessWideMeterOrActivitySource()
+    {
+        // Meters come from the container's IMeterFactory (ReviewPanelMetrics) and the activity source is a singleton
+        // (ReviewPanelActivities): a static one would mix every host's and every parallel test's measurements.
+        var offenders = SourceFiles()
+            .Where(f => StaticTelemetry().IsMatch(f.Text))
+            .Select(f => Path.GetRelativePath(RepoFiles.Path(), f.Path))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "static or hand-made meters / activity sources: " + string.Join(", ", offenders));
+    }
+
+    [Theory]
+    [InlineData("private static readonly Meter Meter = new(\"x\");", true)]
+    [InlineData("public static Meter Meter { get; } = new(Name);", true)]
+    [InlineData("var meter = new Meter(\"x\");", true)]
+    [InlineData("public static ActivitySource Source { get; } = new(Name);", true)]
+    [InlineData("Meter = meterFactory.Create(new MeterOptions(MeterName));", false)]
+    [InlineData("public ActivitySource Source { get; } = new(SourceName);", false)]
+    public void StaticTelemetryPattern_FindsStaticsAndHandMadeMetersOnly(string code, bool found) =>
+        Assert.Equal(found, StaticTelemetry().IsMatch(code));
+
+    [GeneratedRegex(@"\bstatic\s+(?:readonly\s+)?(?:System\.Diagnostics\.Metrics\.)?(?:Meter|ActivitySource)\b|\bnew\s+(?:System\.Diagnostics\.Metrics\.)?Meter\s*\(")]
+    private static partial Regex StaticTelemetry();
+
+    [Fact]
     public void PassThreshold_HasNoLiteralOutsideGateOptions()
     {
         var offenders = SourceFiles()

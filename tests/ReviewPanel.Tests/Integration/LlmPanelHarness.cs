@@ -9,6 +9,7 @@ using ReviewPanel.Profiles;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Reviewing.Llm;
 using ReviewPanel.Scoring;
+using ReviewPanel.Telemetry;
 using ReviewPanel.Tests.Profiles;
 using ReviewPanel.Tests.Support;
 
@@ -38,6 +39,9 @@ internal sealed class LlmPanelHarness : IAsyncDisposable
 
     public EmulatorServer Server { get; }
     public PanelRunner Panel { get; }
+
+    /// <summary>This harness's own instruments (its container's meter): tests listen to these, never to a process-wide meter.</summary>
+    public ReviewPanelMetrics Metrics => _services.GetRequiredService<ReviewPanelMetrics>();
     public RubricDocument Rubric { get; }
     public LlmReviewerCatalog Catalog { get; }
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ReviewPanel.Emulator;
 using ReviewPanel.Heuristics;
 using ReviewPanel.Panel;
@@ -24,11 +24,11 @@ public sealed class ReviewPanelTelemetryTests
     public async Task BatchOfThreeOffline_RecordsRunProfileAndReviewSpansAndVerdictCounter()
     {
         using var dir = new TempFolder();
-        var store = new SqliteReviewStore(Options.Create(new StoreOptions { Path = Path.Combine(dir.Path, "h.db") }),
-            TimeProvider.System, NullLogger<SqliteReviewStore>.Instance);
-        await store.InitializeAsync(CancellationToken.None);
-        var panel = TestHost.OfflinePanel();
-        var batch = new BatchRunner(new ProfileImporter(), store, TimeProvider.System, NullLogger<BatchRunner>.Instance);
+        // The product's registration, its own container: the instruments listened to are this container's only.
+        using var services = TestHost.Build(storePath: Path.Combine(dir.Path, "h.db"));
+        await services.GetRequiredService<IHistoryWriter>().InitializeAsync(CancellationToken.None);
+        var panel = services.GetRequiredService<PanelBuilder>().Build(PanelKind.Offline, fresh: false);
+        var batch = services.GetRequiredService<BatchRunner>();
         var run = new RunProvenance
         {
             RunId = "telemetry-run",
@@ -40,7 +40,7 @@ public sealed class ReviewPanelTelemetryTests
         };
         var sources = Fixtures.Select(f => RepoFiles.Path("fixtures", "profiles", f)).Append(Path.Combine(dir.Path, "missing.txt")).ToList();
 
-        using var capture = new TelemetryCapture();
+        using var capture = new TelemetryCapture(services.GetRequiredService<ReviewPanelMetrics>());
         var result = await batch.RunAsync(panel, run, sources, 2, null, CancellationToken.None);
 
         var runSpan = Assert.Single(capture.SpansNamed("reviewpanel.run"));
@@ -78,7 +78,7 @@ public sealed class ReviewPanelTelemetryTests
         }));
         var profile = LlmPanelHarness.Import("data-platform-p4.txt");
 
-        using var capture = new TelemetryCapture();
+        using var capture = new TelemetryCapture(h.Metrics);
         var report = await h.ReviewAsync(profile);
 
         Assert.Equal(VerdictOutcome.Pass, report.Verdict.Outcome);
@@ -100,37 +100,86 @@ public sealed class ReviewPanelTelemetryTests
     }
 
     [Fact]
-    public void QueueGauges_ReportWhatTheRegisteredCallbackReads()
+    public void QueueGauges_ReportWhatTheInjectedProviderReads()
     {
-        using var capture = new TelemetryCapture();
-        QueueGaugeSource.Register(() => new QueueGaugeReading(17, TimeSpan.FromSeconds(42)));
-        try
-        {
-            var observed = capture.Observe();
-            Assert.Contains(observed, m => m.Instrument == "reviewpanel.queue.depth" && m.Value == 17);
-            Assert.Contains(observed, m => m.Instrument == "reviewpanel.queue.oldest_age" && m.Value == 42);
-        }
-        finally
-        {
-            QueueGaugeSource.Clear();
-        }
-        Assert.DoesNotContain(capture.Observe(), m => m.Instrument == "reviewpanel.queue.depth");
+        var queue = new FakeQueueGauge { Reading = new QueueGaugeReading(17, TimeSpan.FromSeconds(42)) };
+        using var meters = new MeterFactoryHost();
+        var metrics = new ReviewPanelMetrics(meters.Factory, queue);
+        using var depth = new MetricCollector<long>(metrics.Meter, "reviewpanel.queue.depth");
+        using var age = new MetricCollector<double>(metrics.Meter, "reviewpanel.queue.oldest_age");
+
+        depth.RecordObservableInstruments();
+        age.RecordObservableInstruments();
+        Assert.Equal(17, depth.LastMeasurement?.Value);
+        Assert.Equal(42, age.LastMeasurement?.Value);
+
+        queue.Reading = null;
+        depth.Clear();
+        depth.RecordObservableInstruments();
+        Assert.Empty(depth.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public void QueueGauges_ProviderThrows_ReportNothingAndOtherGaugesStillCollect()
+    {
+        using var meters = new MeterFactoryHost();
+        var metrics = new ReviewPanelMetrics(meters.Factory, new FakeQueueGauge { Throws = true });
+        metrics.RecordVerdict(VerdictOutcome.Pass);
+        using var depth = new MetricCollector<long>(metrics.Meter, "reviewpanel.queue.depth");
+        using var rate = new MetricCollector<double>(metrics.Meter, "reviewpanel.gate.pass_rate");
+
+        rate.RecordObservableInstruments();
+
+        Assert.Empty(depth.GetMeasurementSnapshot());
+        Assert.Equal(1.0, rate.LastMeasurement?.Value);
     }
 
     [Fact]
     public void CircuitState_OpenThenClosed_GaugeFollowsAndOpenCircuitsNamesIt()
     {
-        var endpoint = "telemetry-test-" + Guid.NewGuid().ToString("N");
-        using var capture = new TelemetryCapture();
+        using var meters = new MeterFactoryHost();
+        var metrics = new ReviewPanelMetrics(meters.Factory);
+        using var gauge = new MetricCollector<int>(metrics.Meter, "reviewpanel.llm.circuit.open");
+        using var transitions = new MetricCollector<long>(metrics.Meter, "reviewpanel.llm.circuit.transitions");
 
-        ReviewPanelTelemetry.RecordCircuitState(endpoint, "open");
-        Assert.Contains(endpoint, ReviewPanelTelemetry.OpenCircuits);
-        Assert.Contains(capture.Observe(), m => m.Instrument == "reviewpanel.llm.circuit.open" && Equals(m.Tags["endpoint"], endpoint) && m.Value == 1);
+        metrics.RecordCircuitState("east", "open");
+        Assert.Equal(["east"], metrics.OpenCircuits);
+        gauge.RecordObservableInstruments();
+        Assert.Equal(1, gauge.LastMeasurement?.Value);
+        Assert.Equal("east", gauge.LastMeasurement?.Tags["endpoint"]);
 
-        ReviewPanelTelemetry.RecordCircuitState(endpoint, "closed");
-        Assert.DoesNotContain(endpoint, ReviewPanelTelemetry.OpenCircuits);
-        Assert.Contains(capture.Observe(), m => m.Instrument == "reviewpanel.llm.circuit.open" && Equals(m.Tags["endpoint"], endpoint) && m.Value == 0);
-        Assert.Equal(1, capture.Sum("reviewpanel.llm.circuit.transitions", "state", "open"));
-        Assert.Equal(1, capture.Sum("reviewpanel.llm.circuit.transitions", "state", "closed"));
+        metrics.RecordCircuitState("east", "closed");
+        Assert.Empty(metrics.OpenCircuits);
+        gauge.RecordObservableInstruments();
+        Assert.Equal(0, gauge.LastMeasurement?.Value);
+        Assert.Equal(["open", "closed"], transitions.GetMeasurementSnapshot().Select(m => m.Tags["state"]));
+    }
+
+    [Fact]
+    public void TwoInstances_SameMeterName_NeverSeeEachOthersMeasurements()
+    {
+        using var meters = new MeterFactoryHost();
+        using var otherMeters = new MeterFactoryHost();
+        var mine = new ReviewPanelMetrics(meters.Factory);
+        var other = new ReviewPanelMetrics(otherMeters.Factory);
+        using var collector = new MetricCollector<long>(mine.Meter, "reviewpanel.llm.throttles");
+
+        other.Throttles.Add(5);
+        mine.Throttles.Add(2);
+        other.RecordCircuitState("west", "open");
+
+        Assert.Equal(ReviewPanelMetrics.MeterName, mine.Meter.Name);
+        Assert.Equal(ReviewPanelMetrics.MeterName, other.Meter.Name);
+        Assert.Equal(2, Assert.Single(collector.GetMeasurementSnapshot()).Value);
+        Assert.Empty(mine.OpenCircuits);
+    }
+
+    private sealed class FakeQueueGauge : IQueueGaugeProvider
+    {
+        public QueueGaugeReading? Reading { get; set; }
+
+        public bool Throws { get; init; }
+
+        public QueueGaugeReading? Read() => Throws ? throw new InvalidOperationException("queue gone") : Reading;
     }
 }

@@ -6,9 +6,9 @@ using ReviewPanel.Telemetry;
 namespace ReviewPanel.Tests.Telemetry;
 
 /// <summary>
-/// Listens to the "ReviewPanel" source and meter and keeps only what happens under its own root activity: the
-/// instruments are process-wide and other tests run in parallel, so every span and measurement is attributed to a
-/// trace (measurements by the <see cref="Activity.Current"/> at the moment they are recorded).
+/// Listens to one container's "ReviewPanel" meter (the <see cref="ReviewPanelMetrics"/> instance under test, so
+/// other tests' measurements never reach it) and to the "ReviewPanel" activity source, keeping only the spans under
+/// its own root activity: an activity source is selected by name, process-wide, so spans are attributed by trace.
 /// </summary>
 internal sealed class TelemetryCapture : IDisposable
 {
@@ -16,11 +16,11 @@ internal sealed class TelemetryCapture : IDisposable
     private readonly MeterListener _meters;
     private readonly Activity _root;
 
-    public TelemetryCapture()
+    public TelemetryCapture(ReviewPanelMetrics metrics)
     {
         _activities = new ActivityListener
         {
-            ShouldListenTo = s => s.Name == ReviewPanelTelemetry.Name,
+            ShouldListenTo = s => s.Name == ReviewPanelActivities.SourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = a =>
             {
@@ -35,7 +35,7 @@ internal sealed class TelemetryCapture : IDisposable
         {
             InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == ReviewPanelTelemetry.Name)
+                if (ReferenceEquals(instrument.Meter, metrics.Meter))
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
@@ -55,7 +55,7 @@ internal sealed class TelemetryCapture : IDisposable
 
     public ConcurrentBag<(string Instrument, double Value, Dictionary<string, object?> Tags)> Measurements { get; } = [];
 
-    /// <summary>Observable instruments (gauges) report only when collected; their readings have no trace, so all are kept.</summary>
+    /// <summary>Observable instruments (gauges) report only when collected.</summary>
     public List<(string Instrument, double Value, Dictionary<string, object?> Tags)> Observe()
     {
         _observed.Clear();
@@ -85,7 +85,7 @@ internal sealed class TelemetryCapture : IDisposable
         {
             _observed.Enqueue((instrument.Name, value, dict));
         }
-        else if (Activity.Current?.TraceId == TraceId)
+        else
         {
             Measurements.Add((instrument.Name, value, dict));
         }

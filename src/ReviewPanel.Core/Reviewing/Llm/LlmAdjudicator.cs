@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using ReviewPanel.Profiles;
+using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Reviewing.Llm;
 
@@ -16,14 +17,19 @@ public sealed class LlmAdjudicator : IAdjudicator
     private readonly IChatClient _chatClient;
     private readonly LlmReviewerOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly ReviewPanelMetrics? _metrics;
+    private readonly ReviewPanelActivities? _activities;
 
-    public LlmAdjudicator(PersonaFile prompt, ReviewPromptBuilder prompts, IChatClient chatClient, LlmReviewerOptions options, TimeProvider? timeProvider = null)
+    public LlmAdjudicator(PersonaFile prompt, ReviewPromptBuilder prompts, IChatClient chatClient, LlmReviewerOptions options, TimeProvider? timeProvider = null,
+        ReviewPanelMetrics? metrics = null, ReviewPanelActivities? activities = null)
     {
         _prompt = prompt ?? throw new ArgumentNullException(nameof(prompt));
         _prompts = prompts ?? throw new ArgumentNullException(nameof(prompts));
         _chatClient = chatClient ?? throw new ArgumentNullException(nameof(chatClient));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _metrics = metrics;
+        _activities = activities;
         Descriptor = new ReviewerDescriptor(
             "llm." + prompt.Id,
             prompt.Sha256,
@@ -55,7 +61,7 @@ public sealed class LlmAdjudicator : IAdjudicator
 
         var prompt = _prompts.BuildAdjudication(_prompt, profile, dimension, [.. scored.Select(x => x.Review)]);
         var layerKeys = profile.Layers.Select(l => l.Key).Distinct(StringComparer.Ordinal).ToList();
-        var call = new StructuredChatCall(_chatClient, _timeProvider, _options.MaxReasks, Descriptor.Model);
+        var call = new StructuredChatCall(_chatClient, _timeProvider, _options.MaxReasks, Descriptor.Model, _metrics, _activities);
         var outcome = await call.RunAsync(
             prompt.Messages,
             ReviewSchema.AdjudicationOptions(_prompt, dimension, layerKeys),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using ReviewPanel.Profiles;
+using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Reviewing.Llm;
 
@@ -18,14 +19,19 @@ public sealed class LlmReviewer : IReviewer
     private readonly IChatClient _chatClient;
     private readonly LlmReviewerOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly ReviewPanelMetrics? _metrics;
+    private readonly ReviewPanelActivities? _activities;
 
-    public LlmReviewer(PersonaFile persona, ReviewPromptBuilder prompts, IChatClient chatClient, LlmReviewerOptions options, TimeProvider? timeProvider = null)
+    public LlmReviewer(PersonaFile persona, ReviewPromptBuilder prompts, IChatClient chatClient, LlmReviewerOptions options, TimeProvider? timeProvider = null,
+        ReviewPanelMetrics? metrics = null, ReviewPanelActivities? activities = null)
     {
         _persona = persona ?? throw new ArgumentNullException(nameof(persona));
         _prompts = prompts ?? throw new ArgumentNullException(nameof(prompts));
         _chatClient = chatClient ?? throw new ArgumentNullException(nameof(chatClient));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _metrics = metrics;
+        _activities = activities;
         Descriptor = new ReviewerDescriptor(
             "llm." + persona.Id,
             persona.Sha256,
@@ -49,7 +55,7 @@ public sealed class LlmReviewer : IReviewer
             return Review.Failed(Descriptor, "the profile has no layers to review");
         }
 
-        var call = new StructuredChatCall(_chatClient, _timeProvider, _options.MaxReasks, Descriptor.Model);
+        var call = new StructuredChatCall(_chatClient, _timeProvider, _options.MaxReasks, Descriptor.Model, _metrics, _activities);
         var options = ReviewSchema.ReviewOptions(_persona, layerKeys);
         var calls = new List<CallRecord>();
         var repeats = new List<ParsedReview>();

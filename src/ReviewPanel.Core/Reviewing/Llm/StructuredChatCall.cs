@@ -11,7 +11,8 @@ namespace ReviewPanel.Reviewing.Llm;
 /// model), give up after <c>maxReasks</c> re-asks. Transport failures are not re-asked here: the resilience pipeline
 /// below the chat client already retried them, and retrying twice multiplies cost.
 /// </summary>
-internal sealed class StructuredChatCall(IChatClient client, TimeProvider timeProvider, int maxReasks, string? deployment)
+internal sealed class StructuredChatCall(IChatClient client, TimeProvider timeProvider, int maxReasks, string? deployment,
+    ReviewPanelMetrics? metrics = null, ReviewPanelActivities? activities = null)
 {
     private const int MaxErrorLength = 400;
 
@@ -46,7 +47,7 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
 
         for (var ask = 0; ask <= maxReasks; ask++)
         {
-            using var activity = ReviewPanelTelemetry.StartActivity("reviewpanel.llm.call", ActivityKind.Client);
+            using var activity = activities?.Start("reviewpanel.llm.call", ActivityKind.Client);
             activity?.SetTag("reviewpanel.deployment", deployment);
             activity?.SetTag("reviewpanel.ask", ask);
             var started = timeProvider.GetTimestamp();
@@ -116,8 +117,8 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
     private void RecordTokens(Activity? activity, long input, long output)
     {
         var tag = new KeyValuePair<string, object?>("deployment", deployment ?? "default");
-        ReviewPanelTelemetry.TokensIn.Add(input, tag);
-        ReviewPanelTelemetry.TokensOut.Add(output, tag);
+        metrics?.TokensIn.Add(input, tag);
+        metrics?.TokensOut.Add(output, tag);
         activity?.SetTag("gen_ai.usage.input_tokens", input);
         activity?.SetTag("gen_ai.usage.output_tokens", output);
     }

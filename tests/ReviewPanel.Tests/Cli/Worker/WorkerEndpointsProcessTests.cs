@@ -6,7 +6,7 @@ using ReviewPanel.Tests.Profiles;
 
 namespace ReviewPanel.Tests.Cli.Worker;
 
-/// <summary>A running worker process serves /healthz, /readyz and /metrics on its loopback port.</summary>
+/// <summary>A running worker process serves the viewer, /healthz, /readyz and /metrics on one loopback port.</summary>
 public sealed class WorkerEndpointsProcessTests : IDisposable
 {
     private readonly TempFolder dir = new();
@@ -40,8 +40,11 @@ public sealed class WorkerEndpointsProcessTests : IDisposable
         using var worker = WorkerProcess.Start(dir.Path, env);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
         string metrics = "";
+        // The OpenTelemetry exporter adds its scope labels (otel_scope_name, otel_scope_version) to every series.
+        double Passed() => Serve.PrometheusSamples.Parse(metrics)
+            .Where(s => s.Name == "reviewpanel_profiles_reviewed_total" && s.Labels.GetValueOrDefault("verdict") == "pass").Sum(s => s.Value);
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(40) && !metrics.Contains("reviewpanel_profiles_reviewed_total{verdict=\"pass\"} 5", StringComparison.Ordinal))
+        while (clock.Elapsed < TimeSpan.FromSeconds(40) && Passed() != 5)
         {
             try
             {
@@ -54,10 +57,14 @@ public sealed class WorkerEndpointsProcessTests : IDisposable
             await Task.Delay(200);
         }
 
-        Assert.True(metrics.Contains("reviewpanel_profiles_reviewed_total{verdict=\"pass\"} 5", StringComparison.Ordinal), metrics + worker.Stderr);
-        Assert.Matches(@"(?m)^reviewpanel_queue_depth(\{\})? \d+", metrics);
+        Assert.True(Passed() == 5, metrics + worker.Stderr);
+        Assert.Matches(@"(?m)^reviewpanel_queue_depth(\{[^}]*\})? \d+", metrics);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("healthz", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("readyz", UriKind.Relative))).StatusCode);
+        // One host: the same port serves the viewer, whose run list names the worker's run.
+        var runs = await http.GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("worker", runs, StringComparison.Ordinal);
+        Assert.Contains($"Worker serving on http://127.0.0.1:{port}/: the viewer, /healthz, /readyz, /metrics", worker.Stderr, StringComparison.Ordinal);
         worker.Terminate();
         Assert.Equal(0, await worker.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }
