@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewPanel.Panel;
+using ReviewPanel.Serialization;
 using ReviewPanel.Heuristics;
 using ReviewPanel.Profiles;
 
@@ -34,6 +38,35 @@ internal static class HeuristicCosts
                 }
                 rows.Add((reviewer.Descriptor.Id, watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - allocated));
             }
+            // The whole panel on top (all reviewers, grounding, gate, provenance), then what recording a report costs
+            // before any SQL: its canonical JSON. The panel row includes the heuristics above, so it is not in the share.
+            await using var services = BenchHost.Build(Path.Combine(dir.FullName, "history.db"));
+            var panel = services.GetRequiredService<PanelBuilder>().Build(PanelKind.Offline, fresh: false);
+            var reports = new List<ProfileReport>(profiles.Count);
+            var extra = new List<(string Name, double Ms, long Bytes)>();
+            await panel.ReviewAsync("bench", profiles[0], CancellationToken.None);
+            allocated = GC.GetAllocatedBytesForCurrentThread();
+            watch.Restart();
+            foreach (var profile in profiles)
+            {
+                reports.Add(await panel.ReviewAsync("bench", profile, CancellationToken.None));
+            }
+            extra.Add(("whole offline panel", watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - allocated));
+            allocated = GC.GetAllocatedBytesForCurrentThread();
+            watch.Restart();
+            foreach (var report in reports)
+            {
+                _ = JsonSerializer.Serialize(report, ReviewPanelJson.Canonical);
+            }
+            extra.Add(("report canonical JSON", watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - allocated));
+            allocated = GC.GetAllocatedBytesForCurrentThread();
+            watch.Restart();
+            foreach (var report in reports)
+            {
+                _ = ProfileSummary.From(report);
+            }
+            extra.Add(("summary", watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - allocated));
+
             var total = rows.Sum(r => r.Ms);
             // Allocation is the other half of the cost: what a step allocates, the GC must collect, on every core.
             Console.WriteLine($"{"step",-30} {"ms/profile",11} {"share",7} {"KiB alloc/profile",18}");
@@ -41,10 +74,15 @@ internal static class HeuristicCosts
             {
                 Console.WriteLine($"{name,-30} {ms / count,11:0.000} {ms / total,7:P0} {bytes / 1024.0 / count,18:0.0}");
             }
+            foreach (var (name, ms, bytes) in extra)
+            {
+                Console.WriteLine($"{name,-30} {ms / count,11:0.000} {"",7} {bytes / 1024.0 / count,18:0.0}");
+            }
             return 0;
         }
         finally
         {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             dir.Delete(recursive: true);
         }
     }

@@ -52,13 +52,16 @@ public sealed partial class SocCatalog
     {
         ArgumentNullException.ThrowIfNull(text);
         var similarities = _index.Value.Similarities(text);
-        return similarities
-            .Select((s, i) => new SocMatch(Occupations[i], s))
-            .Where(m => m.Similarity > 0)
-            .OrderByDescending(m => m.Similarity)
-            .ThenBy(m => m.Occupation.OnetCode, StringComparer.Ordinal)
-            .Take(top)
-            .ToList();
+        // Only the occupations that share a term are ranked (a few dozen of about a thousand).
+        var matched = new List<int>();
+        for (var i = 0; i < similarities.Count; i++)
+        {
+            if (similarities[i] > 0) matched.Add(i);
+        }
+        matched.Sort((a, b) => similarities[b].CompareTo(similarities[a]) is var bySimilarity and not 0
+            ? bySimilarity
+            : string.CompareOrdinal(Occupations[a].OnetCode, Occupations[b].OnetCode));
+        return matched.Take(top).Select(i => new SocMatch(Occupations[i], similarities[i])).ToList();
     }
 
     /// <summary>Reads the tab-separated O*NET occupation file (header: code, title, description).</summary>

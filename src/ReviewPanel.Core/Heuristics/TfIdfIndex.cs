@@ -35,11 +35,26 @@ internal sealed class TfIdfIndex
 
     public IReadOnlyList<double> Similarities(string query)
     {
-        // Terms no document has cannot change the ranking, only the query's norm; leave them out.
-        var q = Weigh(Count(query).Where(kv => _idf.ContainsKey(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
-        var scores = new double[_documentCount];
-        foreach (var (term, weight) in q)
+        // Terms no document has cannot change the ranking, only the query's norm; leave them out. The same arithmetic
+        // as Weigh (sublinear tf × idf, divided by the L2 norm, in first-occurrence order), without its dictionaries.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in HeuristicText.ContentWords(query))
         {
+            if (_idf.ContainsKey(term)) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, term, out _)++;
+        }
+        var weights = new List<(string Term, double Weight)>(counts.Count);
+        var squares = 0.0;
+        foreach (var (term, count) in counts)
+        {
+            var weight = (1.0 + Math.Log(count)) * _idf[term];
+            weights.Add((term, weight));
+            squares += weight * weight;
+        }
+        var norm = Math.Sqrt(squares);
+        var scores = new double[_documentCount];
+        foreach (var (term, raw) in weights)
+        {
+            var weight = norm > 0 ? raw / norm : raw;
             foreach (var (document, documentWeight) in _postings[term])
             {
                 scores[document] += weight * documentWeight;
