@@ -13,6 +13,8 @@ internal sealed class CompletionResponder(TimeProvider time, Func<int, string> r
 
     private static readonly JsonSerializerOptions Compact = WireJson.Options;
 
+    private readonly PromptCache _cache = new();
+
     public WireReply Respond(ChatCall call, EmulatorPolicy step, DeploymentBehavior behavior) => step switch
     {
         EmulatorPolicy.Status429 => WireErrors.TooManyRequests(call.Flavor, call.ApiVersion, behavior.RetryAfterMs),
@@ -118,7 +120,7 @@ internal sealed class CompletionResponder(TimeProvider time, Func<int, string> r
                 ["completion_tokens"] = completionTokens,
                 ["completion_tokens_details"] = new JsonObject { ["reasoning_tokens"] = 0 },
                 ["prompt_tokens"] = promptTokens,
-                ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = 0 },
+                ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = _cache.CachedTokens(call, promptTokens) },
                 ["total_tokens"] = promptTokens + completionTokens,
             },
         };
