@@ -36,7 +36,17 @@ internal sealed class CompletionResponder(TimeProvider time, Func<int, string> r
 
     private static string Content(ChatCall call, EmulatorPolicy policy, DeploymentBehavior behavior)
     {
-        var instance = Instance(call, policy, behavior);
+        if (policy == EmulatorPolicy.Grader && call.ResponseSchema is null)
+        {
+            var score = behavior.Score ?? 5;
+            return new JsonObject
+            {
+                ["reason"] = $"Emulated grading: the output meets the rubric at {score} of 5.",
+                ["pass"] = score >= 4,
+                ["score"] = score / 5.0,
+            }.ToJsonString(Compact);
+        }
+        var instance = Instance(call, policy == EmulatorPolicy.Grader ? EmulatorPolicy.High : policy, behavior);
         return instance is null
             ? call.WantsJsonObject ? """{"reply":"emulated"}""" : $"Emulated reply from deployment '{call.Deployment}'."
             : instance.ToJsonString(Compact);
