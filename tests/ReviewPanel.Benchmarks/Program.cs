@@ -10,6 +10,10 @@ using ReviewPanel.Benchmarks;
 //   micro [BenchmarkDotNet args]          import, grounding check, aggregation, hash chain append
 //   probe [N, default 100]                N originals × every defect class through the offline panel and SQLite
 //   heuristics [N, default 500]           CPU per heuristic reviewer and import, per profile
+//   quota [--profiles N] [--tpm T] [--rpm R]
+//                                         ReviewPanel's LLM panel and promptfoo (PROMPTFOO_BIN) side by side, each behind
+//                                         an Azure-like quota proxy in front of the emulator
+//   prompt-tokens [FILE]                  per persona: prompt chars/4 + max_tokens, as Azure admits a request
 //   (child mode: offline-one N FIXTURE)
 if (args is ["offline-one", var n, var fixture])
 {
@@ -26,6 +30,17 @@ if (args is ["heuristics", ..])
 {
     var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
     return await HeuristicCosts.RunAsync(count, Path.GetFullPath(Path.Combine(Root.Find(), "fixtures", "profiles", "data-platform-p4.txt")));
+}
+if (args is ["prompt-tokens", ..])
+{
+    var root = Root.Find();
+    return PromptTokens.Run(root, Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine(root, "fixtures", "profiles", "devops-sre-p6.txt")));
+}
+if (args is ["quota", ..])
+{
+    var flags = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
+    int Flag(string name, int fallback) => flags.TryGetValue(name, out var v) ? v : fallback;
+    return await ReviewPanel.Benchmarks.Quota.QuotaBench.RunAsync(Flag("--profiles", 100), Flag("--rpm", 600), Flag("--tpm", 2_000_000), Root.Find());
 }
 if (args is ["micro", ..])
 {

@@ -48,4 +48,9 @@ public enum EmulatorPolicy
 
     /// <summary>Never answers; the request ends only when the client aborts or the server stops.</summary>
     Hang,
+
+    /// <summary>A grading model for other tools' graders (promptfoo's <c>llm-rubric</c>): a request without a
+    /// response schema gets <c>{"reason":...,"pass":...,"score":...}</c> (score = the policy's score / 5, pass when at
+    /// least 4); a request with a schema is answered like <see cref="High"/>.</summary>
+    Grader,
 }

@@ -19,6 +19,7 @@ public static class EmulatorPolicyNames
         ["status-500"] = EmulatorPolicy.Status500,
         ["status-503"] = EmulatorPolicy.Status503,
         ["hang"] = EmulatorPolicy.Hang,
+        ["grader"] = EmulatorPolicy.Grader,
     };
 
     /// <summary>All names, in declaration order of the enum.</summary>

@@ -322,6 +322,22 @@ internal static class BatchOutput
         json.WriteNumber("inputTokens", p.InputTokens);
         json.WriteNumber("outputTokens", p.OutputTokens);
         WriteDecimal(json, "cost", pricing is { Any: true } ? pricing.CostOf(p.Usage) : null);
+        WriteNumber(json, "cachedInputTokens", p.CachedInputTokens);
+        json.WriteNumber("reservedTokens", p.ReservedTokens);
+        json.WriteStartArray("calls");
+        foreach (var (reviewer, call) in p.Calls)
+        {
+            json.WriteStartObject();
+            json.WriteString("reviewer", reviewer);
+            json.WriteString("deployment", call.Deployment);
+            json.WriteNumber("attempts", call.Attempts);
+            json.WriteNumber("promptTokens", call.InputTokens);
+            json.WriteNumber("completionTokens", call.OutputTokens);
+            WriteNumber(json, "cachedTokens", call.CachedInputTokens);
+            WriteNumber(json, "reservedTokens", call.ReservedOutputTokens);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

@@ -31,13 +31,21 @@ public sealed record ProfileSummary
     public int ReusedReviews { get; init; }
     public int InputTokens { get; init; }
     public int OutputTokens { get; init; }
+    /// <summary>Input tokens served from the provider's prompt cache; null when no fresh call reported it.</summary>
+    public int? CachedInputTokens { get; init; }
+    /// <summary>max_tokens of the fresh calls' requests: what the quota was charged for replies on arrival.</summary>
+    public int ReservedTokens { get; init; }
+    /// <summary>Each fresh model call with the reviewer that made it, in panel order.</summary>
+    public IReadOnlyList<(string Reviewer, CallRecord Call)> Calls { get; init; } = [];
     /// <summary>Tokens of fresh model calls per deployment, for <see cref="PricingOptions.CostOf"/>.</summary>
     public IReadOnlyList<DeploymentUsage> Usage { get; init; } = [];
 
     public static ProfileSummary From(ProfileReport report)
     {
         var verdict = report.Verdict;
-        var calls = report.Reviews.Concat(report.Adjudications).Where(r => r.ReusedFromRun is null).SelectMany(r => r.Calls).ToList();
+        var reviewerCalls = report.Reviews.Concat(report.Adjudications).Where(r => r.ReusedFromRun is null)
+            .SelectMany(r => r.Calls.Select(c => (r.ReviewerId, c))).ToList();
+        var calls = reviewerCalls.Select(rc => rc.c).ToList();
         return new ProfileSummary
         {
             Source = report.Source,
@@ -61,6 +69,9 @@ public sealed record ProfileSummary
             ReusedReviews = report.Reviews.Count(r => r.ReusedFromRun is not null),
             InputTokens = calls.Sum(c => c.InputTokens),
             OutputTokens = calls.Sum(c => c.OutputTokens),
+            CachedInputTokens = calls.Any(c => c.CachedInputTokens is not null) ? calls.Sum(c => c.CachedInputTokens ?? 0) : null,
+            ReservedTokens = calls.Sum(c => c.ReservedOutputTokens ?? 0),
+            Calls = reviewerCalls,
             Usage = calls.GroupBy(c => c.Deployment ?? c.Model, StringComparer.OrdinalIgnoreCase)
                 .Select(g => new DeploymentUsage(g.Key, g.Sum(c => c.InputTokens), g.Sum(c => c.OutputTokens))).ToList(),
         };

@@ -16,6 +16,10 @@ public static class LayerKeys
     public const string TitleAliases = "title-aliases";
     public const string Classification = "classification";
 
+    /// <summary>Every key above, in the order a profile usually has them.</summary>
+    public static IReadOnlyList<string> Known { get; } =
+        [Title, Code, Summary, Focus, Responsibilities, LevelGuidelines, Skills, Provenance, Level, AdjacentRoles, TitleAliases, Classification];
+
     /// <summary>Prefix of layers the importer did not recognize: <c>unknown:&lt;slug of heading&gt;</c>.</summary>
     public const string UnknownPrefix = "unknown:";
 }

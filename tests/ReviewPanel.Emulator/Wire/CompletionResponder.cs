@@ -13,6 +13,8 @@ internal sealed class CompletionResponder(TimeProvider time, Func<int, string> r
 
     private static readonly JsonSerializerOptions Compact = WireJson.Options;
 
+    private readonly PromptCache _cache = new();
+
     public WireReply Respond(ChatCall call, EmulatorPolicy step, DeploymentBehavior behavior) => step switch
     {
         EmulatorPolicy.Status429 => WireErrors.TooManyRequests(call.Flavor, call.ApiVersion, behavior.RetryAfterMs),
@@ -34,7 +36,17 @@ internal sealed class CompletionResponder(TimeProvider time, Func<int, string> r
 
     private static string Content(ChatCall call, EmulatorPolicy policy, DeploymentBehavior behavior)
     {
-        var instance = Instance(call, policy, behavior);
+        if (policy == EmulatorPolicy.Grader && call.ResponseSchema is null)
+        {
+            var score = behavior.Score ?? 5;
+            return new JsonObject
+            {
+                ["reason"] = $"Emulated grading: the output meets the rubric at {score} of 5.",
+                ["pass"] = score >= 4,
+                ["score"] = score / 5.0,
+            }.ToJsonString(Compact);
+        }
+        var instance = Instance(call, policy == EmulatorPolicy.Grader ? EmulatorPolicy.High : policy, behavior);
         return instance is null
             ? call.WantsJsonObject ? """{"reply":"emulated"}""" : $"Emulated reply from deployment '{call.Deployment}'."
             : instance.ToJsonString(Compact);
@@ -118,7 +130,7 @@ internal sealed class CompletionResponder(TimeProvider time, Func<int, string> r
                 ["completion_tokens"] = completionTokens,
                 ["completion_tokens_details"] = new JsonObject { ["reasoning_tokens"] = 0 },
                 ["prompt_tokens"] = promptTokens,
-                ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = 0 },
+                ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = _cache.CachedTokens(call, promptTokens) },
                 ["total_tokens"] = promptTokens + completionTokens,
             },
         };

@@ -226,6 +226,30 @@ public sealed class EmulatorPolicyTests
         Assert.Empty(SchemaValidation.Errors(SchemaValidation.Build(schema), reply.Content!));
     }
 
+    [Theory]
+    [InlineData(5, true, 1.0)]
+    [InlineData(2, false, 0.4)]
+    public async Task Grader_WithoutSchema_AnswersLlmRubricsGradingJson_WithASchema_LikeHigh(int score, bool pass, double fraction)
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { Default = new() { Policy = EmulatorPolicy.Grader, Score = score } });
+        using var client = new EmulatorClient(server);
+        var grading = new JsonObject
+        {
+            ["model"] = "grader",
+            ["messages"] = new JsonArray(
+                new JsonObject { ["role"] = "system", ["content"] = "You are grading output according to a user-specified rubric. Respond with JSON {reason, pass, score}." },
+                new JsonObject { ["role"] = "user", ["content"] = "<Output>profile</Output><Rubric>accuracy</Rubric>" }),
+        };
+
+        var graded = (await client.OpenAiAsync(grading)).ContentJson;
+        var review = (await client.AzureAsync("gpt", ReviewRequests.Review(Clean))).ContentJson;
+
+        Assert.Equal(pass, graded["pass"]!.GetValue<bool>());
+        Assert.Equal(fraction, graded["score"]!.GetValue<double>(), 6);
+        Assert.False(string.IsNullOrWhiteSpace(graded["reason"]!.GetValue<string>()));
+        Assert.All(review["scores"]!.AsArray(), s => Assert.Equal(score, s!["score"]!.GetValue<int>()));
+    }
+
     private static async Task<JsonNode> ReviewAsync(EmulatorPolicy policy, (string Key, string Title, string Text)[] profile, int? score = null) =>
         (await ReplyAsync(policy, profile, score)).ContentJson;
 

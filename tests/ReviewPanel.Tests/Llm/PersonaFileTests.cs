@@ -89,4 +89,39 @@ public sealed class PersonaFileTests
             dir.Delete(recursive: true);
         }
     }
+    [Fact]
+    public void Parse_LayersList_KeptInTheImportersOrder_AllOrAbsentMeansEveryLayer()
+    {
+        var listed = Parse("---\nid: a\ndimensions: [evidence]\nlayers: [provenance, title, classification]\n---\nBody");
+        Assert.Equal(["title", "provenance", "classification"], listed.Layers);
+        Assert.True(listed.Sees("provenance"));
+        Assert.False(listed.Sees("skills"));
+        Assert.False(listed.Sees("unknown:notes"));
+
+        var all = Parse("---\nid: a\ndimensions: [evidence]\nlayers: all\n---\nBody");
+        Assert.Null(all.Layers);
+        Assert.True(all.Sees("unknown:notes"));
+        Assert.Null(Parse("---\nid: a\ndimensions: [evidence]\n---\nBody").Layers);
+    }
+
+    [Theory]
+    [InlineData("layers: [focus, skils]", "unknown layer(s) 'skils'")]
+    [InlineData("layers: [focus, focus]", "a layer is listed twice")]
+    [InlineData("layers: []", "'layers' must be 'all' or a non-empty list")]
+    [InlineData("layers: some", "'layers' must be 'all' or a non-empty list")]
+    public void Parse_BadLayers_NamesTheProblem(string line, string expected)
+    {
+        Assert.Contains(expected, Error($"---\nid: a\ndimensions: [evidence]\n{line}\n---\nBody"));
+    }
+
+    [Fact]
+    public void RubricSlice_KeepsPreambleAndOnlyTheAskedSectionsVerbatimInFileOrder()
+    {
+        var rubric = new RubricDocument("# R\n\nIntro line.\n\n## accuracy\n- 5: a\n\n## specificity\n- 5: s\n\n## fairness\n- 5: f\n", "sha", "r.md");
+
+        Assert.Equal("# R\n\nIntro line.\n\n## accuracy\n- 5: a\n\n## fairness\n- 5: f\n", rubric.Slice(["fairness", "accuracy"]));
+        Assert.Equal(rubric.Text, rubric.Slice(["accuracy", "specificity", "fairness"]));
+        // A dimension without a section: the whole rubric, never a silently missing anchor.
+        Assert.Equal(rubric.Text, rubric.Slice(["accuracy", "evidence"]));
+    }
 }

@@ -49,14 +49,19 @@ public sealed class LlmReviewer : IReviewer
     public async Task<Review> ReviewAsync(RoleProfile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var layerKeys = profile.Layers.Select(l => l.Key).Distinct(StringComparer.Ordinal).ToList();
-        if (layerKeys.Count == 0)
+        if (profile.Layers.Count == 0)
         {
             return Review.Failed(Descriptor, "the profile has no layers to review");
         }
+        // Quotes may name only what the persona was shown; the schema names a fixed set, so it is the same every time.
+        var layerKeys = ReviewPromptBuilder.ShownLayers(_persona, profile).Select(l => l.Key).Distinct(StringComparer.Ordinal).ToList();
+        if (layerKeys.Count == 0)
+        {
+            return Review.Failed(Descriptor, $"the profile has none of the layers this persona reviews ({string.Join(", ", _persona.Layers ?? [])})");
+        }
 
         var call = new StructuredChatCall(_chatClient, _timeProvider, _options.MaxReasks, Descriptor.Model, _metrics, _activities);
-        var options = ReviewSchema.ReviewOptions(_persona, layerKeys);
+        var options = ReviewSchema.ReviewOptions(_persona, ReviewSchema.SchemaLayerKeys(_persona, [.. profile.Layers.Select(l => l.Key)]));
         var calls = new List<CallRecord>();
         var repeats = new List<ParsedReview>();
         var k = Math.Max(1, _options.Repeats);

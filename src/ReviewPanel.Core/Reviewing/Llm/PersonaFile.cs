@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using ReviewPanel.Hashing;
+using ReviewPanel.Profiles;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -17,6 +18,10 @@ namespace ReviewPanel.Reviewing.Llm;
 /// <param name="Deployment">Name of the configured endpoint to call; null means the default endpoint.</param>
 /// <param name="Temperature">Sampling temperature (default 0).</param>
 /// <param name="Version">Optional human version label; the SHA-256 is what identifies the prompt.</param>
+/// <param name="Layers">
+/// The layer keys this persona is shown (front matter <c>layers:</c>, in the profile's order when sent); null means
+/// every layer (<c>layers: all</c>, or no <c>layers</c> key), unknown sections included.
+/// </param>
 /// <param name="Body">The persona brief (markdown after the front matter, trimmed).</param>
 /// <param name="Sha256">Lower-case hex SHA-256 of the file's bytes.</param>
 /// <param name="Path">Where the file was read from, as given.</param>
@@ -26,10 +31,17 @@ public sealed partial record PersonaFile(
     string? Deployment,
     double Temperature,
     string? Version,
+    IReadOnlyList<string>? Layers,
     string Body,
     string Sha256,
     string Path)
 {
+    /// <summary>The front matter value that shows a persona every layer.</summary>
+    public const string AllLayers = "all";
+
+    /// <summary>Whether this persona is shown the layer <paramref name="layerKey"/>.</summary>
+    public bool Sees(string layerKey) => Layers is null || Layers.Contains(layerKey, StringComparer.Ordinal);
+
     /// <summary>Reads and parses one persona file.</summary>
     /// <exception cref="InvalidDataException">The file's front matter is missing or invalid; the message names the file.</exception>
     public static PersonaFile Load(string path) => Parse(path, File.ReadAllBytes(path));
@@ -116,11 +128,40 @@ public sealed partial record PersonaFile(
             throw Invalid(path, "the persona brief (the text after the front matter) is empty.");
         }
 
+        var layers = ParseLayers(path, front.Layers);
+
         // Rubric order, so the prompt and the schema do not depend on how the file happens to list them.
         var dimensions = Reviewing.Dimensions.All.Where(front.Dimensions.Contains).ToList();
         return new PersonaFile(
             front.Id, dimensions, string.IsNullOrWhiteSpace(front.Deployment) ? null : front.Deployment.Trim(),
-            temperature, front.Version, body, sha, path);
+            temperature, front.Version, layers, body, sha, path);
+    }
+
+    // "all" (or nothing) is every layer; otherwise a list of known layer keys, kept in the importer's order.
+    private static List<string>? ParseLayers(string path, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return null;
+            case string s when string.Equals(s.Trim(), AllLayers, StringComparison.Ordinal):
+                return null;
+            case List<object> list when list.Count > 0:
+                var keys = list.Select(o => Convert.ToString(o, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "").ToList();
+                var unknown = keys.Where(k => !LayerKeys.Known.Contains(k, StringComparer.Ordinal)).ToList();
+                if (unknown.Count > 0)
+                {
+                    throw Invalid(path,
+                        $"unknown layer(s) {string.Join(", ", unknown.Select(k => $"'{k}'"))}; known: {string.Join(", ", LayerKeys.Known)} (or 'layers: all').");
+                }
+                if (keys.Distinct(StringComparer.Ordinal).Count() != keys.Count)
+                {
+                    throw Invalid(path, "a layer is listed twice.");
+                }
+                return [.. LayerKeys.Known.Where(keys.Contains)];
+            default:
+                throw Invalid(path, "'layers' must be 'all' or a non-empty list of layer keys.");
+        }
     }
 
     private static InvalidDataException Invalid(string path, string problem, Exception? inner = null) =>
@@ -141,5 +182,6 @@ public sealed partial record PersonaFile(
         public string? Deployment { get; set; }
         public double? Temperature { get; set; }
         public string? Version { get; set; }
+        public object? Layers { get; set; }
     }
 }

@@ -72,24 +72,42 @@ public static class ReviewSchema
     }
 
     /// <summary>
-    /// Reply budget per scored dimension (score, a rationale of a few sentences, two or three verbatim quotes) and for
-    /// the rest of a reply. Sent as max_tokens: the service charges it against the quota on arrival, so an unbounded
-    /// request costs its 1,000-token default however short the reply.
+    /// Reply budget per scored dimension, sent as max_tokens: the service charges it against the quota on arrival, so
+    /// an unbounded request costs its 1,000-token default however short the reply. The instructions cap a rationale at
+    /// 30 words (about 40 tokens) and quotes at two per dimension under 15 words each (about 30 tokens each with the
+    /// layer key and punctuation); with the dimension and score that is about 115, so 130 leaves a margin without
+    /// paying for rationales nobody reads. A cut-off reply is re-asked with the reason, never guessed at.
     /// </summary>
-    public const int ReplyTokensPerDimension = 220;
+    public const int ReplyTokensPerDimension = 130;
 
-    /// <summary>Reply budget beyond the dimensions: the summary, injections and JSON punctuation.</summary>
-    public const int ReplyTokensBase = 250;
+    /// <summary>
+    /// Reply budget beyond the dimensions: a one-sentence summary (about 35 tokens), a couple of reported injections
+    /// (about 45 each) and the JSON punctuation around them.
+    /// </summary>
+    public const int ReplyTokensBase = 150;
+
+    /// <summary>max_tokens of a review request that scores <paramref name="dimensions"/> dimensions.</summary>
+    public static int ReviewMaxOutputTokens(int dimensions) => ReplyTokensBase + (ReplyTokensPerDimension * dimensions);
+
+    /// <summary>
+    /// The layer keys a persona's schema enumerates: its declared layers, or (shown everything) every known key and the
+    /// profile's other keys after them. Not the profile's own key list, which varies with every profile: the schema is
+    /// part of the prefix a provider caches, so it should be the same for every profile a persona reviews.
+    /// </summary>
+    public static IReadOnlyList<string> SchemaLayerKeys(PersonaFile persona, IReadOnlyList<string> profileLayerKeys)
+    {
+        ArgumentNullException.ThrowIfNull(persona);
+        ArgumentNullException.ThrowIfNull(profileLayerKeys);
+        return persona.Layers ?? [.. Profiles.LayerKeys.Known, .. profileLayerKeys.Where(k => !Profiles.LayerKeys.Known.Contains(k, StringComparer.Ordinal))];
+    }
 
     /// <summary>Chat options for a persona's review request: strict <c>review</c> schema, the persona's temperature, max_tokens sized from it.</summary>
     public static ChatOptions ReviewOptions(PersonaFile persona, IReadOnlyList<string> layerKeys)
     {
         ArgumentNullException.ThrowIfNull(persona);
-        var options = Options(
-            ForReview(persona.Dimensions, layerKeys), ReviewSchemaName,
-            "Scores with rationale and verbatim evidence, prompt injections found, and a summary.",
-            persona.Temperature);
-        options.MaxOutputTokens = ReplyTokensBase + (ReplyTokensPerDimension * persona.Dimensions.Count);
+        // No schema description: the field names say it, and every word of it is paid on every request.
+        var options = Options(ForReview(persona.Dimensions, layerKeys), ReviewSchemaName, description: null, persona.Temperature);
+        options.MaxOutputTokens = ReviewMaxOutputTokens(persona.Dimensions.Count);
         return options;
     }
 
@@ -97,13 +115,13 @@ public static class ReviewSchema
     public static ChatOptions AdjudicationOptions(PersonaFile adjudicator, string dimension, IReadOnlyList<string> layerKeys)
     {
         ArgumentNullException.ThrowIfNull(adjudicator);
-        var options = Options(ForAdjudication(dimension, layerKeys), AdjudicationSchemaName,
-            "The final score of one disputed dimension, why, and the critiques it refutes with counter-quotes.", adjudicator.Temperature);
+        var options = Options(ForAdjudication(dimension, layerKeys), AdjudicationSchemaName, description: null, adjudicator.Temperature);
+        // A rationale naming the upheld review, and refutations with two quotes each: about two dimensions' worth.
         options.MaxOutputTokens = ReplyTokensBase + (2 * ReplyTokensPerDimension);
         return options;
     }
 
-    private static ChatOptions Options(JsonElement schema, string name, string description, double temperature) => new()
+    private static ChatOptions Options(JsonElement schema, string name, string? description, double temperature) => new()
     {
         ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, name, description),
         Temperature = (float)temperature,

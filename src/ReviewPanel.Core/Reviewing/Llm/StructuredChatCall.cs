@@ -26,7 +26,8 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
         var rejected = new List<string>();
         var finishReasons = new List<string>();
         var attempts = 0;
-        long inputTokens = 0, outputTokens = 0;
+        long inputTokens = 0, outputTokens = 0, reserved = 0;
+        long? cachedTokens = null;
         var latency = TimeSpan.Zero;
         string? model = null;
         var messages = new List<ChatMessage>(prompt);
@@ -39,6 +40,8 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
             Temperature = options.Temperature ?? 0,
             InputTokens = (int)Math.Min(int.MaxValue, inputTokens),
             OutputTokens = (int)Math.Min(int.MaxValue, outputTokens),
+            CachedInputTokens = cachedTokens is { } cached ? (int)Math.Min(int.MaxValue, cached) : null,
+            ReservedOutputTokens = options.MaxOutputTokens is null ? null : (int)Math.Min(int.MaxValue, reserved),
             Attempts = attempts,
             LatencyMs = latency.TotalMilliseconds,
             FinishReasons = finishReasons,
@@ -51,6 +54,7 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
             activity?.SetTag("reviewpanel.deployment", deployment);
             activity?.SetTag("reviewpanel.ask", ask);
             var started = timeProvider.GetTimestamp();
+            reserved += options.MaxOutputTokens ?? 0;
             ChatResponse response;
             string? echo;
             try
@@ -88,6 +92,10 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
             var output = response.Usage?.OutputTokenCount ?? 0;
             inputTokens += input;
             outputTokens += output;
+            if (response.Usage?.CachedInputTokenCount is { } cachedNow)
+            {
+                cachedTokens = (cachedTokens ?? 0) + cachedNow;
+            }
             RecordTokens(activity, input, output);
             if (response.FinishReason is { } finish)
             {

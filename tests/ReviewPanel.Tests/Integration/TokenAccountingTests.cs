@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using ReviewPanel.Emulator;
+using ReviewPanel.Panel;
+using ReviewPanel.Reviewing;
+
+namespace ReviewPanel.Tests.Integration;
+
+/// <summary>
+/// What a call record says it cost against what crossed the wire: the max_tokens in each request body, the
+/// prompt-cache hits the emulator reports, and reply lengths against the budget they were given.
+/// </summary>
+public sealed class TokenAccountingTests
+{
+    private const string Clean = "data-platform-p4.txt";
+
+    [Fact]
+    public async Task Review_ReservedTokensEqualMaxTokensSentOnTheWire_PerPersona()
+    {
+        await using var h = await LlmPanelHarness.StartAsync(s => s.ConfigureDefault(new DeploymentBehavior { Score = 5 }));
+
+        var report = await h.ReviewAsync(LlmPanelHarness.Import(Clean));
+
+        var requests = h.Server.Requests.Select(r => JsonNode.Parse(r.Body)!.AsObject()).ToList();
+        Assert.Equal(4, requests.Count);
+        foreach (var review in report.Reviews)
+        {
+            var call = Assert.Single(review.Calls);
+            var dimensions = review.Scores.Select(s => s.Dimension).ToHashSet();
+            // The request of this persona: the one whose schema enumerates exactly its dimensions.
+            var sent = requests.Single(b => DimensionEnum(b).SetEquals(dimensions));
+            var wire = (sent["max_completion_tokens"] ?? sent["max_tokens"])!.GetValue<int>();
+            Assert.Equal(wire, call.ReservedOutputTokens);
+        }
+        Assert.Equal(report.Reviews.Sum(r => r.Calls.Sum(c => c.ReservedOutputTokens)), ProfileSummary.From(report).ReservedTokens);
+    }
+
+    [Fact]
+    public async Task Review_SecondProfile_HitsThePromptCacheForTheStaticPrefix_AndTheRecordKeepsIt()
+    {
+        await using var h = await LlmPanelHarness.StartAsync(s => s.ConfigureDefault(new DeploymentBehavior { Score = 5 }));
+
+        var first = await h.ReviewAsync(LlmPanelHarness.Import(Clean));
+        var second = await h.ReviewAsync(LlmPanelHarness.Import("injection-p4.txt"));
+
+        // The first sight of each persona's prefix is a miss; a different profile behind the same prefix is a hit.
+        Assert.All(first.Reviews, r => Assert.Equal(0, r.Calls.Single().CachedInputTokens));
+        Assert.All(second.Reviews, r =>
+        {
+            var call = r.Calls.Single();
+            Assert.True(call.CachedInputTokens >= 1_024, $"{r.ReviewerId}: {call.CachedInputTokens} cached");
+            Assert.True(call.CachedInputTokens < call.InputTokens, r.ReviewerId);
+        });
+        Assert.Equal(second.Reviews.Sum(r => r.Calls.Single().CachedInputTokens), ProfileSummary.From(second).CachedInputTokens);
+    }
+
+    [Theory]
+    [InlineData(EmulatorPolicy.Low)]
+    [InlineData(EmulatorPolicy.DetectInjection)]
+    public async Task Review_EmulatorRepliesWithQuotesAndInjections_FitTheirMaxTokens(EmulatorPolicy policy)
+    {
+        await using var h = await LlmPanelHarness.StartAsync(s => s.ConfigureDefault(new DeploymentBehavior { Policy = policy }));
+
+        var report = await h.ReviewAsync(LlmPanelHarness.Import("injection-p4.txt"));
+
+        Assert.All(report.Reviews, r =>
+        {
+            Assert.Equal(ReviewStatus.Ok, r.Status);
+            var call = r.Calls.Single();
+            // The emulator's quotes are whole lines, longer than the instructions allow: a wordier model than asked for.
+            Assert.True(call.OutputTokens <= call.ReservedOutputTokens, $"{r.ReviewerId}: {call.OutputTokens} of {call.ReservedOutputTokens}");
+            Assert.Equal(["stop"], call.FinishReasons);
+        });
+    }
+
+    private static HashSet<string> DimensionEnum(JsonObject body) =>
+        [.. body["response_format"]!["json_schema"]!["schema"]!["properties"]!["scores"]!["items"]!["properties"]!["dimension"]!["enum"]!
+            .AsArray().Select(n => n!.GetValue<string>())];
+}
