@@ -73,9 +73,9 @@ public static class ReviewCommand
             runs.Writers.For("junit").Write(model!, stdout);
             await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-        else
+        var waived = await runs.Waivers.WaivedAsync(result, cancellationToken).ConfigureAwait(false);
+        if (format != "junit")
         {
-            var waived = await runs.Waivers.WaivedAsync(result, cancellationToken).ConfigureAwait(false);
             await BatchOutput.WriteAsync(result, format, stdout, onlyFailing, runs.Pricing, waived).ConfigureAwait(false);
         }
         if (repairsFile is not null)
@@ -101,6 +101,7 @@ public static class ReviewCommand
             runs.Writers.For("junit").WriteFile(model!, Path.Combine(outDir, "junit.xml"));
             runs.Writers.For("html").WriteFile(model!, Path.Combine(outDir, "report.html"));
         }
-        return result.ExitCode;
+        // The gate's exit code on the effective verdicts: a failing version a person waived passes.
+        return result.EffectiveExitCode(waived.Keys);
     }
 }

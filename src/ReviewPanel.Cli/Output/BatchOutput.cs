@@ -75,10 +75,16 @@ internal static class BatchOutput
             $"of {all.Profiles.Count} in {(all.FinishedAt - all.StartedAt).TotalSeconds:0.0}s" +
             (result.Profiles.Count < all.Profiles.Count ? $" ({all.Profiles.Count - result.Profiles.Count} passing not shown)" : "") + "."
             + Markup.Escape(CostLine(all, pricing)));
+        if (waived.Count > 0)
+        {
+            var stillFailing = all.Profiles.Count(p => p.Verdict == VerdictOutcome.Fail && (p.ProfileId is null || !waived.ContainsKey(p.ProfileId)));
+            console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"Effective verdict: {all.Count(VerdictOutcome.Pass) + waived.Count} passed ({waived.Count} by waiver), {stillFailing} failed, {all.Count(VerdictOutcome.Error)} errored; the exit code follows it.")));
+        }
         console.MarkupLine(
             $"[grey]– = not judged, ! = capped by a grounded finding (veto), ~ = unstable across repeats" +
             (dropped.Count > 0 ? $"; not judged by this panel: {string.Join(", ", dropped)}" : "") +
-            (waived.Count > 0 ? "; fail→pass = the panel failed it, a recorded waiver passes it (exit code follows the panel)" : "") +
+            (waived.Count > 0 ? "; fail→pass = the panel failed it, a recorded waiver passes it" : "") +
             "; details: reviewpanel show <profile-id>[/]");
     }
 

@@ -11,5 +11,19 @@ public sealed record BatchResult(string RunId, IReadOnlyList<ProfileSummary> Pro
         : Profiles.Any(p => p.Verdict == VerdictOutcome.Fail) ? 1
         : 0;
 
+    /// <summary>
+    /// The exit code on the effective verdicts: as <see cref="ExitCode"/>, except that a failed profile whose id is in
+    /// <paramref name="waivedProfileIds"/> (a recorded waiver in force covers every failing dimension of exactly that
+    /// version) counts as passed. An error is never waived.
+    /// </summary>
+    public int EffectiveExitCode(IEnumerable<string> waivedProfileIds)
+    {
+        ArgumentNullException.ThrowIfNull(waivedProfileIds);
+        var waived = waivedProfileIds.ToHashSet(StringComparer.Ordinal);
+        return Profiles.Any(p => p.Verdict == VerdictOutcome.Error) ? 2
+            : Profiles.Any(p => p.Verdict == VerdictOutcome.Fail && (p.ProfileId is null || !waived.Contains(p.ProfileId))) ? 1
+            : 0;
+    }
+
     public int Count(VerdictOutcome outcome) => Profiles.Count(p => p.Verdict == outcome);
 }
