@@ -59,7 +59,7 @@ public static class ReviewCommand
             showProgress: format == "table" && sources.Count > 1 && terminal,
             sources.Count,
             onDone => runs.RunAsync(new RunRequest { Sources = sources, Panel = kind, Fresh = fresh, Command = commandLine, OnProfileDone = onDone }, cancellationToken),
-            pipedTo: terminal ? null : stderr).ConfigureAwait(false);
+            pipedTo: terminal ? null : stderr, limits: runs.RateLimits).ConfigureAwait(false);
 
         foreach (var failed in result.Profiles.Where(p => p.ProfileId is null && p.Error is not null))
         {

@@ -8,8 +8,11 @@ namespace ReviewPanel.Panel;
 /// The one run use case behind <c>review</c>, <c>rerun</c>, <c>calibrate</c> and <c>probe</c>: open a panel and a run,
 /// then load → review → gate → record → summarise every source with bounded parallelism.
 /// </summary>
-public sealed class ReviewRunService(PanelBuilder builder, BatchRunner batch, ProfileImporter importer, RunReportQuery reports, ReportWriters writers, IOptions<PanelOptions> options, IOptions<PricingOptions> pricing, Waivers.WaiverService waivers)
+public sealed class ReviewRunService(PanelBuilder builder, BatchRunner batch, ProfileImporter importer, RunReportQuery reports, ReportWriters writers, IOptions<PanelOptions> options, IOptions<PricingOptions> pricing, Waivers.WaiverService waivers, IRateLimitStatus? rateLimits = null)
 {
+    /// <summary>Which endpoint limits are holding calls right now, for progress output.</summary>
+    public IRateLimitStatus RateLimits { get; } = rateLimits ?? new RateLimitStatus();
+
     /// <summary>The profile files under the given files and folders, in a stable order.</summary>
     public IReadOnlyList<string> ExpandSources(IEnumerable<string> filesOrFolders) => importer.ExpandSources(filesOrFolders).ToList();
 

@@ -25,6 +25,8 @@ public static class LlmServiceCollectionExtensions
             .ValidateDataAnnotations();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Panel.RateLimitStatus>();
+        services.TryAddSingleton<Panel.IRateLimitStatus>(sp => sp.GetRequiredService<Panel.RateLimitStatus>());
         services.TryAddSingleton<ChatResiliencePipelineFactory>();
         services.TryAddSingleton<ChatClientFactory>();
         services.TryAddSingleton<LlmReviewerCatalog>();
