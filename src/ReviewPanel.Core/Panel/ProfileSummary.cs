@@ -62,7 +62,7 @@ public sealed record ProfileSummary
             InputTokens = calls.Sum(c => c.InputTokens),
             OutputTokens = calls.Sum(c => c.OutputTokens),
             Usage = calls.GroupBy(c => c.Deployment ?? c.Model, StringComparer.OrdinalIgnoreCase)
-                .Select(g => new DeploymentUsage(g.Key, g.Sum(c => c.InputTokens), g.Sum(c => c.OutputTokens))).ToList(),
+                .Select(g => new DeploymentUsage(g.Key, g.Sum(c => c.InputTokens), g.Sum(c => c.OutputTokens), g.Sum(c => c.CachedInputTokens))).ToList(),
         };
     }
 }

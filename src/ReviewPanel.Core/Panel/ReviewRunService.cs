@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ReviewPanel.Profiles;
+using ReviewPanel.Reviewing;
 using ReviewPanel.Reporting;
 
 namespace ReviewPanel.Panel;
@@ -42,6 +43,46 @@ public sealed class ReviewRunService(PanelBuilder builder, BatchRunner batch, Pr
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(request);
         var load = request.Load ?? ((source, _) => ValueTask.FromResult(importer.Import(source)));
-        return batch.RunAsync(session.Panel, session.Run, request.Sources, load, options.Value.MaxParallelProfiles ?? session.Panel.SuggestedParallelism, request.OnProfileDone, cancellationToken);
+        var parallelism = options.Value.MaxParallelProfiles ?? session.Panel.SuggestedParallelism;
+        if (request.MaxCost is not { } limit)
+        {
+            return batch.RunAsync(session.Panel, session.Run, request.Sources, load, parallelism, request.OnProfileDone, cancellationToken);
+        }
+        return RunWithinAsync(new CostBudget(limit, pricing.Value), session, request, load, parallelism, cancellationToken);
+    }
+
+    private async Task<BatchResult> RunWithinAsync(CostBudget budget, ReviewSession session, RunRequest request,
+        Func<string, CancellationToken, ValueTask<ImportResult>> load, int parallelism, CancellationToken cancellationToken)
+    {
+        var result = await batch.RunAsync(session.Panel, session.Run, request.Sources, load, parallelism, request.OnProfileDone, cancellationToken,
+            keepStarting: () => !budget.Exhausted, onReviewed: budget.Add).ConfigureAwait(false);
+        return result.NotReviewed.Count > 0 ? result with { StoppedBy = budget } : result;
+    }
+
+    /// <summary>
+    /// <c>--dry-run</c>: what reviewing <paramref name="sources"/> with <paramref name="kind"/> would send, from the
+    /// profiles alone — every model reviewer's calls estimated as the limiter charges them (prompt characters / 4 plus
+    /// max_tokens), priced as input and output tokens. Nothing is called, cached reviews are not consulted (the estimate
+    /// is that of <c>--fresh</c>), adjudications are not counted (they happen only on disagreement), nothing is recorded.
+    /// </summary>
+    public IReadOnlyList<CostEstimate> Estimate(IReadOnlyList<string> sources, PanelKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var estimators = builder.Estimators(kind);
+        var rows = new List<CostEstimate>();
+        foreach (var source in sources)
+        {
+            var imported = importer.Import(source);
+            if (!imported.IsSuccess)
+            {
+                rows.Add(new CostEstimate(source, null, [], null, imported.Error.Reason));
+                continue;
+            }
+            var calls = estimators.SelectMany(e => e.EstimateCalls(imported.Profile)).ToList();
+            var usage = calls.GroupBy(c => c.Deployment, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new DeploymentUsage(g.Key, g.Sum(c => c.PromptTokens), g.Sum(c => c.MaxOutputTokens))).ToList();
+            rows.Add(new CostEstimate(source, imported.Profile.Id, calls, calls.Count == 0 ? 0 : pricing.Value.Any ? pricing.Value.CostOf(usage) : null, null));
+        }
+        return rows;
     }
 }

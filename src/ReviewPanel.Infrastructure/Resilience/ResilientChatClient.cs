@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
+using ReviewPanel.Reviewing;
 using ReviewPanel.Reviewing.Llm;
 using ReviewPanel.Telemetry;
 
@@ -66,22 +67,13 @@ public sealed class ResilientChatClient(
     }
 
     /// <summary>Tokens Azure OpenAI charges a request on arrival: prompt characters / 4, plus max_tokens (1,000 when absent).</summary>
-    public const int DefaultMaxTokensCharge = 1_000;
+    public const int DefaultMaxTokensCharge = CallEstimate.DefaultMaxOutputTokens;
 
     public static int TokenCharge(IReadOnlyList<ChatMessage> messages, ChatOptions? options) =>
         (int)Math.Min(int.MaxValue, (long)PromptEstimate(messages) + (options?.MaxOutputTokens ?? DefaultMaxTokensCharge));
 
-    /// <summary>The prompt part of <see cref="TokenCharge"/>: characters / 4, rounded up.</summary>
-    public static int PromptEstimate(IReadOnlyList<ChatMessage> messages)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        long characters = 0;
-        foreach (var message in messages)
-        {
-            characters += message.Text?.Length ?? 0;
-        }
-        return (int)Math.Min(int.MaxValue, (characters + 3) / 4);
-    }
+    /// <summary>The prompt part of <see cref="TokenCharge"/>: characters / 4, rounded up (the one estimate <c>--dry-run</c> uses too).</summary>
+    public static int PromptEstimate(IReadOnlyList<ChatMessage> messages) => CallEstimate.PromptTokensOf(messages);
 
     // One span per HTTP attempt (retries are siblings under the model call), and the 429 count per endpoint.
     private async Task<ChatResponse> AttemptAsync(IReadOnlyList<ChatMessage> messages, ChatOptions? options, int attempt, int prompt, int charge, CancellationToken cancellationToken)

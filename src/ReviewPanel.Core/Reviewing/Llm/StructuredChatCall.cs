@@ -25,7 +25,7 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
         var rejected = new List<string>();
         var finishReasons = new List<string>();
         var attempts = 0;
-        long inputTokens = 0, outputTokens = 0;
+        long inputTokens = 0, outputTokens = 0, cachedInputTokens = 0;
         var latency = TimeSpan.Zero;
         string? model = null;
         var messages = new List<ChatMessage>(prompt);
@@ -38,6 +38,7 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
             Temperature = options.Temperature ?? 0,
             InputTokens = (int)Math.Min(int.MaxValue, inputTokens),
             OutputTokens = (int)Math.Min(int.MaxValue, outputTokens),
+            CachedInputTokens = (int)Math.Min(int.MaxValue, cachedInputTokens),
             Attempts = attempts,
             LatencyMs = latency.TotalMilliseconds,
             FinishReasons = finishReasons,
@@ -86,6 +87,7 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
             var input = response.Usage?.InputTokenCount ?? 0;
             var output = response.Usage?.OutputTokenCount ?? 0;
             inputTokens += input;
+            cachedInputTokens += response.Usage?.CachedInputTokenCount ?? 0;
             outputTokens += output;
             RecordTokens(activity, input, output);
             if (response.FinishReason is { } finish)
