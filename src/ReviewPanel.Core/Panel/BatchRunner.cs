@@ -24,6 +24,7 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
 
     /// <param name="load">How a source becomes a profile (reruns read the file, else the content stored when it was queued).</param>
     /// <param name="keepStarting">Asked before each profile starts; false leaves it not reviewed.</param>
+    /// <param name="waitToStart">Awaited before each profile starts (an open circuit holds it); a message instead of null makes the profile an error saying why.</param>
     /// <param name="onReviewed">Called as each review finishes, before the next one this slot starts (the spend a budget counts).</param>
     public async Task<BatchResult> RunAsync(
         PanelRunner panel,
@@ -34,7 +35,8 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
         Action<ProfileSummary>? onProfileDone,
         CancellationToken cancellationToken,
         Func<bool>? keepStarting = null,
-        Action<ProfileSummary>? onReviewed = null)
+        Action<ProfileSummary>? onReviewed = null,
+        Func<CancellationToken, ValueTask<string?>>? waitToStart = null)
     {
         using var activity = ReviewPanelTelemetry.StartActivity("reviewpanel.run");
         activity?.SetTag("reviewpanel.run_id", run.RunId);
@@ -55,7 +57,14 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
                 {
                     return; // its summary stays null: not reviewed
                 }
-                var report = await ReviewOneAsync(panel, run.RunId, sources[i], load, ct).ConfigureAwait(false);
+                var refused = waitToStart is null ? null : await waitToStart(ct).ConfigureAwait(false);
+                if (refused is null && keepStarting?.Invoke() == false)
+                {
+                    return; // the budget ran out while it waited
+                }
+                var report = refused is null
+                    ? await ReviewOneAsync(panel, run.RunId, sources[i], load, ct).ConfigureAwait(false)
+                    : panel.ImportFailed(run.RunId, sources[i], refused);
                 onReviewed?.Invoke(ProfileSummary.From(report));
                 await reports.Writer.WriteAsync((i, report), ct).ConfigureAwait(false);
             }).ConfigureAwait(false);

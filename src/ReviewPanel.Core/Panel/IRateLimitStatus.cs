@@ -2,7 +2,7 @@ namespace ReviewPanel.Panel;
 
 /// <summary>
 /// Whether model calls are being held by an endpoint's quota right now, for progress output ("waiting for rate limit
-/// (TPM)"). The endpoints' limiters update it (<see cref="RateLimitStatus"/>); readers only look.
+/// (TPM)"). The endpoints' limiters update it (<see cref="EndpointStatus"/>); readers only look.
 /// </summary>
 public interface IRateLimitStatus
 {

@@ -31,7 +31,7 @@ namespace ReviewPanel.Resilience;
 /// <see cref="RateLimitHeadersPolicy"/> (the service's remaining counts); while they hold a call,
 /// <paramref name="status"/> says so for progress output. The SDK's own retry must be off (<c>ClientRetryPolicy(0)</c>) or retries multiply.
 /// </summary>
-public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, RateLimitStatus? status = null) : IDisposable
+public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, EndpointStatus? status = null) : IDisposable
 {
     /// <summary>Tokens the TPM limiter charges an attempt (set by the chat client from the request); absent: the running estimate.</summary>
     public static readonly ResiliencePropertyKey<int> TokenCharge = new("reviewpanel.token-charge");
@@ -160,17 +160,20 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
             OnOpened = args =>
             {
                 Log.CircuitOpened(_logger, endpointName, args.BreakDuration.TotalSeconds);
+                status?.CircuitOpened(endpointName, args.BreakDuration); // new work waits for the break to end
                 ReviewPanelTelemetry.RecordCircuitState(endpointName, "open");
                 return ValueTask.CompletedTask;
             },
             OnClosed = _ =>
             {
                 Log.CircuitClosed(_logger, endpointName);
+                status?.CircuitClosed(endpointName);
                 ReviewPanelTelemetry.RecordCircuitState(endpointName, "closed");
                 return ValueTask.CompletedTask;
             },
             OnHalfOpened = _ =>
             {
+                status?.CircuitClosed(endpointName);
                 ReviewPanelTelemetry.RecordCircuitState(endpointName, "half_open");
                 return ValueTask.CompletedTask;
             },

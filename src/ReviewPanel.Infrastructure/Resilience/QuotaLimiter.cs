@@ -16,7 +16,7 @@ public sealed class QuotaLimiter : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
     private readonly TimeProvider _time;
-    private readonly RateLimitStatus? _status;
+    private readonly EndpointStatus? _status;
     private readonly double _perSecond;
     private readonly Lock _gate = new();
     private readonly LinkedList<Waiter> _waiters = new();
@@ -26,7 +26,7 @@ public sealed class QuotaLimiter : IDisposable
     private bool _disposed;
 
     /// <param name="kind"><c>RPM</c> or <c>TPM</c>: what progress says is holding the calls.</param>
-    public QuotaLimiter(string kind, int perWindow, int capacity, TimeProvider time, RateLimitStatus? status = null)
+    public QuotaLimiter(string kind, int perWindow, int capacity, TimeProvider time, EndpointStatus? status = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(perWindow, 1);
         Kind = kind;

@@ -57,7 +57,7 @@ public sealed class BatchProgressTests
     public async Task RunAsync_PipedWhileARateLimitHoldsCalls_SaysSoEvenWhenNoProfileFinishes()
     {
         var time = new FakeTimeProvider();
-        var limits = new RateLimitStatus();
+        var limits = new EndpointStatus();
         using var stderr = new StringWriter();
 
         await BatchProgress.RunAsync(false, 3, onDone =>

@@ -94,4 +94,53 @@ public sealed class MaxCostAndDryRunTests : IDisposable
         var input = JsonDocument.Parse(real.Stdout).RootElement.GetProperty("profiles").EnumerateArray().Sum(p => p.GetProperty("inputTokens").GetInt64());
         Assert.InRange(estimatedPrompt, input * 0.98, input * 1.02);
     }
+
+    [Fact]
+    public async Task Worker_MaxCostReached_ClaimsNothingMore_ExitsTwo_AndTheRestStayQueued()
+    {
+        CopyProfiles();
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { Seed = 7, ApiKey = Key });
+        var env = Environment(server);
+        env["ReviewPanel__Worker__Panel"] = "llm";
+        env["ReviewPanel__Worker__MaxInFlight"] = "1";
+        env["ReviewPanel__Worker__HttpPort"] = "0";
+        Assert.Equal(0, (await CliProcess.RunAsync(_dir.Path, env, "enqueue", "in")).ExitCode);
+
+        var worker = await CliProcess.RunAsync(_dir.Path, env, "worker", "--exit-when-idle", "--max-cost", "1");
+
+        Assert.True(worker.ExitCode == 2, worker.Stdout + worker.Stderr);
+        Assert.Contains("stopped at max cost 1 USD after 1 profiles", worker.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", worker.Stderr, StringComparison.Ordinal);
+        Assert.Equal(4, server.RequestCount());
+        var queue = await CliProcess.RunAsync(_dir.Path, env, "queue", "--format", "json");
+        var counts = JsonDocument.Parse(queue.Stdout).RootElement.GetProperty("counts");
+        Assert.Equal((3, 1), (counts.GetProperty("queued").GetInt32(), counts.GetProperty("done").GetInt32()));
+    }
+
+    // A tight TPM with a 429 storm on top: the limiter holds calls, every 429 is retried, and no profile is lost or errored.
+    [Fact]
+    public async Task Review_TightTpmAnd429s_EveryProfileGetsAVerdictNoneErrored()
+    {
+        CopyProfiles();
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions
+        {
+            Seed = 8,
+            ApiKey = Key,
+            Default = new DeploymentBehavior { Rate429 = 0.3, RetryAfterMs = 50, LatencyMs = 20 },
+        });
+        var env = Environment(server);
+        // 50,000 tokens per 10 s window: the 16 calls (about 4,300 tokens charged each) need two windows or more.
+        env["ReviewPanel__Llm__Endpoints__default__Tpm"] = "300000";
+        env["ReviewPanel__Llm__Endpoints__default__RetryBaseDelayMs"] = "50";
+        env.Remove("ReviewPanel__Panel__MaxParallelProfiles");
+
+        var review = await CliProcess.RunAsync(_dir.Path, env, "review", "in", "--panel", "llm", "--format", "json");
+
+        Assert.True(review.ExitCode is 0 or 1, review.Stdout + review.Stderr);
+        var profiles = JsonDocument.Parse(review.Stdout).RootElement.GetProperty("profiles").EnumerateArray().ToList();
+        Assert.Equal(4, profiles.Count);
+        Assert.All(profiles, p => Assert.NotEqual("error", p.GetProperty("verdict").GetString()));
+        Assert.True(server.StatusCount(429) > 0, "the storm must have throttled some calls");
+        Assert.Equal(16, server.StatusCount(200));
+    }
 }

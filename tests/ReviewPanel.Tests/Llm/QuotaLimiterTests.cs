@@ -16,7 +16,7 @@ namespace ReviewPanel.Tests.Llm;
 public sealed class QuotaLimiterTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2025-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    private readonly RateLimitStatus _status = new();
+    private readonly EndpointStatus _status = new();
     private readonly List<IDisposable> _owned = [];
 
     public void Dispose() => _owned.ForEach(d => d.Dispose());
