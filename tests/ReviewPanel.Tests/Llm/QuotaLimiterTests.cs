@@ -207,6 +207,41 @@ public sealed class QuotaLimiterTests : IDisposable
         Assert.False(quota.Tokens.AcquireAsync(1_000, CancellationToken.None).IsCompleted); // held until the window refills
     }
 
+    [Fact]
+    public async Task CircuitOpens_TheEndpointStatusSaysForHowLong_AndAThrottleStormNeverOpensIt()
+    {
+        var status = new EndpointStatus(_time);
+        using var pipelines = new ChatResiliencePipelineFactory(_time, status: status);
+        var endpoint = Endpoint(tpm: 0, rpm: 0);
+        endpoint.ThrottleRetrySeconds = 0;
+        endpoint.CircuitBreaker = new CircuitBreakerSettings { FailureRatio = 0.5, MinimumThroughput = 2, SamplingSeconds = 60, BreakSeconds = 30 };
+        var inner = new FakeChatClient();
+        for (var i = 0; i < 4; i++)
+        {
+            inner.Throw(FakePipelineResponse.Error(429));
+        }
+        for (var i = 0; i < 4; i++)
+        {
+            inner.Throw(FakePipelineResponse.Error(503));
+        }
+        var client = new ResilientChatClient(inner, pipelines.Create("default", endpoint), "default");
+        for (var i = 0; i < 4; i++)
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]));
+        }
+        Assert.Null(status.OpenFor);
+
+        // The 429s counted as successes for the breaker: four 5xx make half of eight calls fail, which opens it.
+        for (var i = 0; i < 4; i++)
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]));
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(30), status.OpenFor);
+        _time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Null(status.OpenFor); // the next call is the half-open probe: new work may start
+    }
+
     private static EndpointOptions Endpoint(int tpm, int rpm = 6) => new()
     {
         Endpoint = new Uri("https://example.openai.azure.com/"),
