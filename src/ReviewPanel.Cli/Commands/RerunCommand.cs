@@ -54,10 +54,11 @@ public static class RerunCommand
         {
             await stderr.WriteLineAsync($"error: {VisibleText.Escape(broken.Source)}: {VisibleText.Escape(broken.Error)}").ConfigureAwait(false);
         }
-        await BatchOutput.WriteAsync(result, format, stdout, onlyFailing, reruns.Pricing).ConfigureAwait(false);
+        var waived = await reruns.Waivers.WaivedAsync(result, cancellationToken).ConfigureAwait(false);
+        await BatchOutput.WriteAsync(result, format, stdout, onlyFailing, reruns.Pricing, waived).ConfigureAwait(false);
         var reused = result.Profiles.Sum(p => p.ReusedReviews);
         var calls = result.Profiles.Sum(p => p.ModelCalls);
         await stderr.WriteLineAsync($"rerun {result.RunId}: {result.Profiles.Count} profile(s), {reused} review(s) reused from earlier runs, {calls} model call(s)").ConfigureAwait(false);
-        return result.ExitCode;
+        return result.EffectiveExitCode(waived.Keys);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ReviewPanel.Cli.Output;
 using ReviewPanel.Panel;
 using ReviewPanel.Reporting;
@@ -27,6 +28,16 @@ public static class ReviewCommand
             }
         });
 
+        var maxCost = new Option<decimal?>("--max-cost") { Description = "Stop starting new profiles once the run's cost (ReviewPanel:Pricing) reaches this amount; what was reviewed is kept, the rest is reported as not reviewed (exit 2)." };
+        maxCost.Validators.Add(r =>
+        {
+            if (r.GetValue(maxCost) is < 0)
+            {
+                r.AddError("--max-cost must not be negative.");
+            }
+        });
+        var dryRun = new Option<bool>("--dry-run") { Description = "Estimate the model tokens and cost of the review from the profiles (prompt characters / 4 plus max_tokens per call) without calling a model or recording anything." };
+
         var command = new Command("review", "Review profiles with the panel, record the verdicts, and print them. Exit 0: all pass, 1: any fail, 2: any error.");
         command.Arguments.Add(paths);
         command.Options.Add(format);
@@ -36,16 +47,19 @@ public static class ReviewCommand
         command.Options.Add(repeats);
         command.Options.Add(onlyFailing);
         command.Options.Add(repairs);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync<ReviewRunService>(parse, (runs, stdout, stderr, token) =>
-            RunAsync(runs, stdout, stderr, parse.GetRequiredValue(paths), parse.GetRequiredValue(format), parse.GetValue(outDir),
-                parse.GetValue(panel), parse.GetValue(fresh), CommonOptions.RecordedCommand(parse), token, parse.GetValue(onlyFailing), parse.GetValue(repairs)), ct,
+        command.Options.Add(maxCost);
+        command.Options.Add(dryRun);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync<ReviewRunService>(parse, (runs, stdout, stderr, token) => parse.GetValue(dryRun)
+            ? DryRunAsync(runs, stdout, stderr, parse.GetRequiredValue(paths), parse.GetRequiredValue(format), parse.GetValue(panel))
+            : RunAsync(runs, stdout, stderr, parse.GetRequiredValue(paths), parse.GetRequiredValue(format), parse.GetValue(outDir),
+                parse.GetValue(panel), parse.GetValue(fresh), CommonOptions.RecordedCommand(parse), token, parse.GetValue(onlyFailing), parse.GetValue(repairs), parse.GetValue(maxCost)), ct,
             parse.GetValue(repeats) is { } k ? new Dictionary<string, string?> { ["ReviewPanel:Llm:Repeats"] = k.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null));
         return command;
     }
 
     internal static async Task<int> RunAsync(ReviewRunService runs, TextWriter stdout, TextWriter stderr, IReadOnlyList<string> paths,
         string format, string? outDir, PanelKind kind, bool fresh, string commandLine, CancellationToken cancellationToken,
-        bool onlyFailing = false, string? repairsFile = null)
+        bool onlyFailing = false, string? repairsFile = null, decimal? maxCost = null)
     {
         var sources = runs.ExpandSources(paths);
         if (sources.Count == 0)
@@ -58,8 +72,8 @@ public static class ReviewCommand
         var result = await BatchProgress.RunAsync(
             showProgress: format == "table" && sources.Count > 1 && terminal,
             sources.Count,
-            onDone => runs.RunAsync(new RunRequest { Sources = sources, Panel = kind, Fresh = fresh, Command = commandLine, OnProfileDone = onDone }, cancellationToken),
-            pipedTo: terminal ? null : stderr).ConfigureAwait(false);
+            onDone => runs.RunAsync(new RunRequest { Sources = sources, Panel = kind, Fresh = fresh, Command = commandLine, OnProfileDone = onDone, MaxCost = maxCost }, cancellationToken),
+            pipedTo: terminal ? null : stderr, limits: runs.RateLimits).ConfigureAwait(false);
 
         foreach (var failed in result.Profiles.Where(p => p.ProfileId is null && p.Error is not null))
         {
@@ -73,9 +87,9 @@ public static class ReviewCommand
             runs.Writers.For("junit").Write(model!, stdout);
             await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-        else
+        var waived = await runs.Waivers.WaivedAsync(result, cancellationToken).ConfigureAwait(false);
+        if (format != "junit")
         {
-            var waived = await runs.Waivers.WaivedAsync(result, cancellationToken).ConfigureAwait(false);
             await BatchOutput.WriteAsync(result, format, stdout, onlyFailing, runs.Pricing, waived).ConfigureAwait(false);
         }
         if (repairsFile is not null)
@@ -101,6 +115,37 @@ public static class ReviewCommand
             runs.Writers.For("junit").WriteFile(model!, Path.Combine(outDir, "junit.xml"));
             runs.Writers.For("html").WriteFile(model!, Path.Combine(outDir, "report.html"));
         }
-        return result.ExitCode;
+        if (result.StoppedBy is { } budget)
+        {
+            var reason = budget.Unpriced is { } deployment
+                ? $"the cost of deployment {deployment} is unknown (no price in ReviewPanel:Pricing)"
+                : string.Create(CultureInfo.InvariantCulture, $"spent {budget.Spent:0.####} {budget.Currency}");
+            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"stopped at max cost {budget.Limit:0.####} {budget.Currency} after {result.Profiles.Count} profiles ({reason}); {result.NotReviewed.Count} not reviewed, review them again to continue:")).ConfigureAwait(false);
+            foreach (var source in result.NotReviewed)
+            {
+                await stderr.WriteLineAsync($"not reviewed: {VisibleText.Escape(source)}").ConfigureAwait(false);
+            }
+        }
+        // The gate's exit code on the effective verdicts: a failing version a person waived passes.
+        return result.EffectiveExitCode(waived.Keys);
+    }
+
+    /// <summary><c>--dry-run</c>: the estimated calls, tokens and cost per profile and in total; nothing is called or recorded.</summary>
+    internal static async Task<int> DryRunAsync(ReviewRunService runs, TextWriter stdout, TextWriter stderr, IReadOnlyList<string> paths, string format, PanelKind kind)
+    {
+        var sources = runs.ExpandSources(paths);
+        if (sources.Count == 0)
+        {
+            await stderr.WriteLineAsync($"error: no profile files (.txt, .json) found in {VisibleText.Escape(string.Join(", ", paths))}").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+        var rows = runs.Estimate(sources, kind);
+        await DryRunOutput.WriteAsync(rows, format, runs.Pricing, stdout).ConfigureAwait(false);
+        foreach (var failed in rows.Where(r => r.Error is not null))
+        {
+            await stderr.WriteLineAsync($"error: {VisibleText.Escape(failed.Source)}: {VisibleText.Escape(failed.Error)}").ConfigureAwait(false);
+        }
+        return rows.Any(r => r.Error is not null) ? ExitCodes.Error : ExitCodes.Pass;
     }
 }

@@ -53,6 +53,7 @@ internal static partial class FaultReporter
     {
         OptionsValidationException v => $"configuration error: {string.Join("; ", v.Failures)}",
         ConfigurationProblemException c => $"configuration error: {Clean(c.Message)}",
+        CostLimitReachedException cost => cost.Message,
         InvalidDataException when ex.Message.StartsWith("Failed to load configuration from file", StringComparison.Ordinal) =>
             $"configuration error: {Clean(ex.Message)}: {Clean(ex.InnerException?.Message ?? "unreadable")}; fix the file's JSON",
         InvalidOperationException when ConfigurationConversion().Match(ex.Message) is { Success: true } m => DescribeConversion(m),

@@ -73,12 +73,19 @@ internal static class BatchOutput
         console.MarkupLine(
             $"{all.Count(VerdictOutcome.Pass)} passed, {all.Count(VerdictOutcome.Fail)} failed, {all.Count(VerdictOutcome.Error)} errored " +
             $"of {all.Profiles.Count} in {(all.FinishedAt - all.StartedAt).TotalSeconds:0.0}s" +
-            (result.Profiles.Count < all.Profiles.Count ? $" ({all.Profiles.Count - result.Profiles.Count} passing not shown)" : "") + "."
+            (result.Profiles.Count < all.Profiles.Count ? $" ({all.Profiles.Count - result.Profiles.Count} passing not shown)" : "") +
+            (all.NotReviewed.Count > 0 ? $"; {all.NotReviewed.Count} not reviewed (stopped at max cost)" : "") + "."
             + Markup.Escape(CostLine(all, pricing)));
+        if (waived.Count > 0)
+        {
+            var stillFailing = all.Profiles.Count(p => p.Verdict == VerdictOutcome.Fail && (p.ProfileId is null || !waived.ContainsKey(p.ProfileId)));
+            console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"Effective verdict: {all.Count(VerdictOutcome.Pass) + waived.Count} passed ({waived.Count} by waiver), {stillFailing} failed, {all.Count(VerdictOutcome.Error)} errored; the exit code follows it.")));
+        }
         console.MarkupLine(
             $"[grey]– = not judged, ! = capped by a grounded finding (veto), ~ = unstable across repeats" +
             (dropped.Count > 0 ? $"; not judged by this panel: {string.Join(", ", dropped)}" : "") +
-            (waived.Count > 0 ? "; fail→pass = the panel failed it, a recorded waiver passes it (exit code follows the panel)" : "") +
+            (waived.Count > 0 ? "; fail→pass = the panel failed it, a recorded waiver passes it" : "") +
             "; details: reviewpanel show <profile-id>[/]");
     }
 
@@ -193,6 +200,7 @@ internal static class BatchOutput
             json.WriteNumber("pass", all.Count(VerdictOutcome.Pass));
             json.WriteNumber("fail", all.Count(VerdictOutcome.Fail));
             json.WriteNumber("error", all.Count(VerdictOutcome.Error));
+            json.WriteNumber("notReviewed", all.NotReviewed.Count);
             json.WriteEndObject();
             // Cost: null when no price is configured or a called deployment has none (unknown is not zero).
             json.WriteStartObject("cost");
@@ -205,6 +213,21 @@ internal static class BatchOutput
                 WriteProfile(json, p, pricing, waived);
             }
             json.WriteEndArray();
+            // Sources a --max-cost stop never started: not judged, not recorded, there for the next run.
+            json.WriteStartArray("notReviewed");
+            foreach (var source in all.NotReviewed)
+            {
+                json.WriteStringValue(source);
+            }
+            json.WriteEndArray();
+            if (all.StoppedBy is { } budget)
+            {
+                json.WriteStartObject("stoppedAtMaxCost");
+                json.WriteNumber("limit", budget.Limit);
+                json.WriteNumber("spent", budget.Spent);
+                json.WriteString("unpricedDeployment", budget.Unpriced);
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());

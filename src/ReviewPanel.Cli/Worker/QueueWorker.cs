@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,9 +24,12 @@ internal sealed class QueueWorker(
     ChainCheckpoints checkpoints,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
-    ILogger<QueueWorker> logger) : BackgroundService
+    ILogger<QueueWorker> logger,
+    IOptions<PricingOptions>? pricing = null,
+    ICircuitStatus? circuits = null) : BackgroundService
 {
     private readonly WorkerOptions settings = options.Value;
+    private readonly CostBudget? budget = options.Value.MaxCost is { } limit ? new CostBudget(limit, pricing?.Value ?? new PricingOptions()) : null;
     private readonly ConcurrentDictionary<string, Task> startedRuns = new(StringComparer.Ordinal);
     private volatile bool inboxChanged;
     private readonly WorkerTally tally = new();
@@ -65,7 +69,16 @@ internal sealed class QueueWorker(
                         WorkerLog.InboxQueued(logger, queued, run.RunId);
                     }
                 }
-                while (inFlight.Count < settings.MaxInFlight && !stoppingToken.IsCancellationRequested)
+                if (budget is { Exhausted: true } && inFlight.Count == 0)
+                {
+                    fault = new CostLimitReachedException(budget.Unpriced is { } unpriced
+                        ? $"stopped at max cost {budget.Limit.ToString("0.####", CultureInfo.InvariantCulture)} {budget.Currency} after {tally.Reviewed} profiles: the cost of deployment {unpriced} is unknown (no price in ReviewPanel:Pricing); the rest stay queued"
+                        : $"stopped at max cost {budget.Limit.ToString("0.####", CultureInfo.InvariantCulture)} {budget.Currency} after {tally.Reviewed} profiles (spent {budget.Spent.ToString("0.####", CultureInfo.InvariantCulture)}); the rest stay queued");
+                    break;
+                }
+                // Claim nothing while the budget is spent, or while a model endpoint's circuit is open (its break must end
+                // first: a job started now could only error); queued jobs wait for the next claim.
+                while (inFlight.Count < settings.MaxInFlight && !stoppingToken.IsCancellationRequested && budget is not { Exhausted: true } && circuits?.OpenFor is null)
                 {
                     var job = await queue.ClaimAsync(settings.WorkerId, settings.Lease, settings.MaxAttempts, stoppingToken).ConfigureAwait(false);
                     if (job is null)
@@ -179,6 +192,7 @@ internal sealed class QueueWorker(
             review.Token.ThrowIfCancellationRequested();
             // The review is finished: commit it even while draining, so the work is not done twice.
             await queue.CompleteAsync(job, report, CancellationToken.None).ConfigureAwait(false);
+            budget?.Add(ProfileSummary.From(report));
             WorkerLog.JobDone(logger, job.Id, job.Source, settings.WorkerId, report.Verdict.Outcome.ToString());
             await checkpoints.WriteAsync(CancellationToken.None).ConfigureAwait(false);
             tally.Done(report.Verdict.Outcome);

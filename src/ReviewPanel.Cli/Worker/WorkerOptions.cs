@@ -53,6 +53,13 @@ public sealed class WorkerOptions : IValidatableObject
     public bool ExitWhenIdle { get; set; }
 
     /// <summary>
+    /// <c>--max-cost</c>: once the priced cost of the jobs this worker reviewed reaches it, claim nothing more, finish what
+    /// is in flight and exit 2; unclaimed jobs stay queued. Null (default): no limit.
+    /// </summary>
+    [Range(0.0, 1_000_000_000.0)]
+    public decimal? MaxCost { get; set; }
+
+    /// <summary>
     /// Fault injection for tests: a job whose source file name is listed throws before review, as a crashing reviewer
     /// would. Configuration only, never derived from profile text; empty in production.
     /// </summary>

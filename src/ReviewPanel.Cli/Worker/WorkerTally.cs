@@ -20,6 +20,9 @@ internal sealed class WorkerTally
 
     public void JobError() => Interlocked.Increment(ref _jobErrors);
 
+    /// <summary>Jobs reviewed to a verdict so far.</summary>
+    public int Reviewed => Volatile.Read(ref _passed) + Volatile.Read(ref _failed) + Volatile.Read(ref _errored);
+
     public void Log(ILogger logger, string workerId, TimeSpan elapsed) =>
         WorkerLog.Summary(logger, workerId, elapsed, _passed + _failed + _errored, _passed, _failed, _errored, _jobErrors);
 }

@@ -24,6 +24,9 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
         RunAsync(panel, run, sources, (source, _) => ValueTask.FromResult(importer.Import(source)), maxParallelProfiles, onProfileDone, cancellationToken);
 
     /// <param name="load">How a source becomes a profile (reruns read the file, else the content stored when it was queued).</param>
+    /// <param name="keepStarting">Asked before each profile starts; false leaves it not reviewed.</param>
+    /// <param name="waitToStart">Awaited before each profile starts (an open circuit holds it); a message instead of null makes the profile an error saying why.</param>
+    /// <param name="onReviewed">Called as each review finishes, before the next one this slot starts (the spend a budget counts).</param>
     public async Task<BatchResult> RunAsync(
         PanelRunner panel,
         RunProvenance run,
@@ -31,7 +34,10 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
         Func<string, CancellationToken, ValueTask<ImportResult>> load,
         int maxParallelProfiles,
         Action<ProfileSummary>? onProfileDone,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<bool>? keepStarting = null,
+        Action<ProfileSummary>? onReviewed = null,
+        Func<CancellationToken, ValueTask<string?>>? waitToStart = null)
     {
         using var activity = activities?.Start("reviewpanel.run");
         activity?.SetTag("reviewpanel.run_id", run.RunId);
@@ -48,7 +54,19 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxParallelProfiles, CancellationToken = abort.Token };
             await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count), parallel, async (i, ct) =>
             {
-                var report = await ReviewOneAsync(panel, run.RunId, sources[i], load, ct).ConfigureAwait(false);
+                if (keepStarting?.Invoke() == false)
+                {
+                    return; // its summary stays null: not reviewed
+                }
+                var refused = waitToStart is null ? null : await waitToStart(ct).ConfigureAwait(false);
+                if (refused is null && keepStarting?.Invoke() == false)
+                {
+                    return; // the budget ran out while it waited
+                }
+                var report = refused is null
+                    ? await ReviewOneAsync(panel, run.RunId, sources[i], load, ct).ConfigureAwait(false)
+                    : panel.ImportFailed(run.RunId, sources[i], refused);
+                onReviewed?.Invoke(ProfileSummary.From(report));
                 await reports.Writer.WriteAsync((i, report), ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
@@ -63,7 +81,8 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
         await writer.ConfigureAwait(false);
         var finished = time.GetUtcNow();
         await store.FinishRunAsync(run.RunId, finished, cancellationToken).ConfigureAwait(false);
-        return new BatchResult(run.RunId, summaries, run.StartedAt, finished);
+        var notReviewed = sources.Where((_, i) => summaries[i] is null).ToList();
+        return new BatchResult(run.RunId, [.. summaries.Where(s => s is not null)], run.StartedAt, finished) { NotReviewed = notReviewed };
     }
 
     /// <summary>The most reports recorded in one transaction.</summary>

@@ -69,6 +69,28 @@ public sealed class PanelBuilder(
         return new PanelRunner(reviewers, adjudicator, gate.Value, time, loggerFactory.CreateLogger<PanelRunner>(), metrics, activities) { SuggestedParallelism = parallelism };
     }
 
+    /// <summary>The model reviewers of <paramref name="kind"/> that can estimate their calls (none for the offline panel).</summary>
+    /// <exception cref="ConfigurationProblemException">The model panel is not configured.</exception>
+    public IReadOnlyList<ICallEstimator> Estimators(PanelKind kind)
+    {
+        if (kind is PanelKind.Offline)
+        {
+            return [];
+        }
+        try
+        {
+            return [.. catalog.Reviewers.OfType<ICallEstimator>()];
+        }
+        catch (OptionsValidationException ex)
+        {
+            throw new ConfigurationProblemException($"the {Name(kind)} panel needs an LLM endpoint: {string.Join(" ", ex.Failures)}", ex);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or InvalidDataException or FormatException)
+        {
+            throw new ConfigurationProblemException(ex.Message, ex);
+        }
+    }
+
     /// <summary>A new run for <paramref name="panel"/>: id, rubric, reviewers, gate settings, plus <paramref name="tags"/>.</summary>
     public RunProvenance DescribeRun(PanelRunner panel, string command, PanelKind kind, IReadOnlyDictionary<string, string>? tags = null)
     {

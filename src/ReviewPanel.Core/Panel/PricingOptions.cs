@@ -37,7 +37,7 @@ public sealed class PricingOptions
             {
                 return null;
             }
-            total += (u.InputTokens * price.InputPer1M + u.OutputTokens * price.OutputPer1M) / 1_000_000m;
+            total += price.CostOf(u.InputTokens, u.CachedInputTokens, u.OutputTokens);
         }
         return total;
     }

@@ -73,7 +73,7 @@ public sealed record ProfileSummary
             ReservedTokens = calls.Sum(c => c.ReservedOutputTokens ?? 0),
             Calls = reviewerCalls,
             Usage = calls.GroupBy(c => c.Deployment ?? c.Model, StringComparer.OrdinalIgnoreCase)
-                .Select(g => new DeploymentUsage(g.Key, g.Sum(c => c.InputTokens), g.Sum(c => c.OutputTokens))).ToList(),
+                .Select(g => new DeploymentUsage(g.Key, g.Sum(c => c.InputTokens), g.Sum(c => c.OutputTokens), g.Sum(c => c.CachedInputTokens ?? 0))).ToList(),
         };
     }
 }

@@ -13,6 +13,9 @@ public sealed class RerunService(ReviewRunService runs, IHistoryReader store, IW
     /// <summary>Token prices per deployment, for the cost in the summary and JSON.</summary>
     public PricingOptions Pricing => runs.Pricing;
 
+    /// <summary>Recorded waivers, for the effective verdict and the exit code.</summary>
+    public Waivers.WaiverService Waivers => runs.Waivers;
+
     /// <returns>The batch, or null when no latest verdict matches the selection.</returns>
     public async Task<BatchResult?> RerunAsync(RerunSelection selection, PanelKind panel, bool fresh, string command, CancellationToken cancellationToken)
     {

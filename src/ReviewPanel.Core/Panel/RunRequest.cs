@@ -15,6 +15,8 @@ public sealed record RunRequest
     public Func<string, CancellationToken, ValueTask<ImportResult>>? Load { get; init; }
     /// <summary>Extra run settings recorded in provenance (e.g. <c>probe=true</c>).</summary>
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    /// <summary>Stop starting new profiles once the run's priced cost reaches this (<c>--max-cost</c>); null: no limit.</summary>
+    public decimal? MaxCost { get; init; }
     /// <summary>Called once per profile as its verdict is recorded (progress).</summary>
     public Action<ProfileSummary>? OnProfileDone { get; init; }
 }

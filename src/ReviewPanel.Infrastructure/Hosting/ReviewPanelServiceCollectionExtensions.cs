@@ -42,7 +42,7 @@ public static class ReviewPanelServiceCollectionExtensions
             .ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName)).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<PricingOptions>().Bind(configuration.GetSection(PricingOptions.SectionName)).ValidateDataAnnotations()
-            .Validate(o => o.Deployments.Values.All(p => p.InputPer1M >= 0 && p.OutputPer1M >= 0 && p.CachedInputPer1M >= 0), "ReviewPanel:Pricing: prices must not be negative");
+            .Validate(o => o.Deployments.Values.All(p => p.InputPer1M >= 0 && p.OutputPer1M >= 0 && (p.CachedInputPer1M ?? 0) >= 0), "ReviewPanel:Pricing: prices must not be negative");
         services.AddOptionsWithValidateOnStart<ReportOptions>().Bind(configuration.GetSection(ReportOptions.SectionName)).ValidateDataAnnotations();
 
         services.TryAddSingleton<ProfileImporter>();

@@ -71,23 +71,26 @@ public sealed class ChatClientFactory : IDisposable
 
     private IChatClient Create(string name, EndpointOptions endpoint)
     {
+        var pipeline = _pipelines.Create(name, endpoint);
+        var quota = _pipelines.Quota(name);
+        // The service's remaining counts reach the endpoint's limiters from the HTTP responses themselves.
+        var headers = quota is null ? null : new RateLimitHeadersPolicy(quota);
         var inner = endpoint.Provider switch
         {
-            LlmProviders.AzureOpenAI => CreateAzure(endpoint),
-            LlmProviders.OpenAICompatible => CreateOpenAICompatible(endpoint),
+            LlmProviders.AzureOpenAI => CreateAzure(endpoint, headers),
+            LlmProviders.OpenAICompatible => CreateOpenAICompatible(endpoint, headers),
             _ => throw new InvalidOperationException($"Endpoint '{name}': unknown provider '{endpoint.Provider}'."),
         };
-        var pipeline = _pipelines.Create(name, endpoint);
         var logger = _loggerFactory.CreateLogger("ReviewPanel.Llm");
         // Logging outermost: one line per call as the reviewer sees it (prompts only at Trace). Inside the resilience
         // pipeline it logged every throttled attempt as a failure with a stack trace, though the retry then succeeded.
         return new ChatClientBuilder(inner)
             .UseLogging(_loggerFactory)
-            .Use(client => new ResilientChatClient(client, pipeline, name, logger, _pipelines.TokenEstimate(name), _metrics, _activities))
+            .Use(client => new ResilientChatClient(client, pipeline, name, logger, _pipelines.TokenEstimate(name), _metrics, _activities, quota))
             .Build();
     }
 
-    private IChatClient CreateAzure(EndpointOptions endpoint)
+    private IChatClient CreateAzure(EndpointOptions endpoint, PipelinePolicy? headers)
     {
         var version = Enum.Parse<AzureOpenAIClientOptions.ServiceVersion>(
             LlmOptionsValidator.ApiVersions[endpoint.ApiVersion ?? "2024-10-21"]);
@@ -100,6 +103,10 @@ public sealed class ChatClientFactory : IDisposable
         {
             clientOptions.Transport = _transport;
         }
+        if (headers is not null)
+        {
+            clientOptions.AddPolicy(headers, PipelinePosition.PerCall);
+        }
         // The auth mode is explicit (validated at start): never a silent fallback from a missing key to Entra ID.
         var client = endpoint.EffectiveAuth == EndpointAuth.Entra
             ? new AzureOpenAIClient(endpoint.EndpointWithoutCredentials, new DefaultAzureCredential(), clientOptions)
@@ -107,7 +114,7 @@ public sealed class ChatClientFactory : IDisposable
         return client.GetChatClient(endpoint.Deployment).AsIChatClient();
     }
 
-    private IChatClient CreateOpenAICompatible(EndpointOptions endpoint)
+    private IChatClient CreateOpenAICompatible(EndpointOptions endpoint, PipelinePolicy? headers)
     {
         var clientOptions = new OpenAIClientOptions
         {
@@ -118,6 +125,10 @@ public sealed class ChatClientFactory : IDisposable
         if (_transport is not null)
         {
             clientOptions.Transport = _transport;
+        }
+        if (headers is not null)
+        {
+            clientOptions.AddPolicy(headers, PipelinePosition.PerCall);
         }
         // Local servers often need no key, but the SDK requires a credential; a placeholder is sent then.
         var key = string.IsNullOrEmpty(endpoint.ApiKey) ? "no-key" : endpoint.ApiKey;

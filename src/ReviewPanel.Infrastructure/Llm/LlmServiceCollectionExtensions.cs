@@ -25,6 +25,9 @@ public static class LlmServiceCollectionExtensions
             .ValidateDataAnnotations();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Panel.EndpointStatus>();
+        services.TryAddSingleton<Panel.IRateLimitStatus>(sp => sp.GetRequiredService<Panel.EndpointStatus>());
+        services.TryAddSingleton<Panel.ICircuitStatus>(sp => sp.GetRequiredService<Panel.EndpointStatus>());
         services.TryAddSingleton<ChatResiliencePipelineFactory>();
         services.TryAddSingleton<ChatClientFactory>();
         services.TryAddSingleton<LlmReviewerCatalog>();

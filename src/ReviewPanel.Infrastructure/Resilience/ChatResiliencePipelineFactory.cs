@@ -8,6 +8,7 @@ using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 using ReviewPanel.Llm;
+using ReviewPanel.Panel;
 using ReviewPanel.Telemetry;
 
 namespace ReviewPanel.Resilience;
@@ -24,20 +25,21 @@ namespace ReviewPanel.Resilience;
 /// </list>
 /// The limiters sit inside the retry so every HTTP attempt, retries included, is counted against the quota, and so a
 /// call waiting out a backoff does not hold a concurrency slot. Quotas are enforced in 10-second windows (RPM/6 and
-/// TPM/6 per 10 s) as Azure OpenAI does, so a full minute's quota is never sent as one burst. The limiters queue
-/// rather than reject, and replenish on the system clock (System.Threading.RateLimiting takes no TimeProvider);
-/// retry delays, timeouts and the breaker use the injected one. The SDK's own retry must be off (<c>ClientRetryPolicy(0)</c>) or retries multiply.
+/// TPM/6 per 10 s) as Azure OpenAI does, so a full minute's quota is never sent as one burst. The RPM and TPM limiters
+/// (<see cref="QuotaLimiter"/>, one <see cref="EndpointQuota"/> per endpoint) queue rather than reject, run on the injected
+/// clock, and are corrected after each attempt by the chat client (reported usage, 429s) and by
+/// <see cref="RateLimitHeadersPolicy"/> (the service's remaining counts); while they hold a call,
+/// <paramref name="status"/> says so for progress output. The SDK's own retry must be off (<c>ClientRetryPolicy(0)</c>) or retries multiply.
 /// </summary>
-public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, ReviewPanelMetrics? metrics = null) : IDisposable
+public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, ReviewPanelMetrics? metrics = null, EndpointStatus? status = null) : IDisposable
 {
-    private static readonly TimeSpan QuotaWindow = TimeSpan.FromSeconds(10);
-
     /// <summary>Tokens the TPM limiter charges an attempt (set by the chat client from the request); absent: the running estimate.</summary>
     public static readonly ResiliencePropertyKey<int> TokenCharge = new("reviewpanel.token-charge");
 
     private static readonly ResiliencePropertyKey<DateTimeOffset> FirstThrottle = new("reviewpanel.first-throttle");
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ReviewPanel.Resilience");
-    private readonly List<RateLimiter> _limiters = [];
+    private readonly List<IDisposable> _limiters = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, EndpointQuota> _quotas = new(StringComparer.OrdinalIgnoreCase);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TokenUsageEstimate> _estimates = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _gate = new();
 
@@ -64,22 +66,24 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             })));
         }
+        QuotaLimiter? requests = null, tokens = null;
         if (options.EffectiveRpm > 0)
         {
-            builder.AddRateLimiter(Track(Bucket(Math.Max(1, options.EffectiveRpm / 6), 1)));
+            var rpm = requests = Track(new QuotaLimiter("RPM", Math.Max(1, options.EffectiveRpm / 6), 1, timeProvider, status));
+            builder.AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = args => rpm.AcquireAsync(1, args.Context.CancellationToken) });
         }
         if (options.EffectiveTpm > 0)
         {
             var perWindow = Math.Max(1, options.EffectiveTpm / 6);
-            var capacity = Math.Max(perWindow, options.EstimatedTokensPerCall);
-            var tokens = Track(Bucket(perWindow, options.EstimatedTokensPerCall));
-            var estimate = _estimates[endpointName] = new TokenUsageEstimate(options.EstimatedTokensPerCall, capacity);
+            // Capacity must hold one call's charge, or that call could never be admitted.
+            var tpm = tokens = Track(new QuotaLimiter("TPM", perWindow, Math.Max(perWindow, options.EstimatedTokensPerCall), timeProvider, status));
+            var estimate = _estimates[endpointName] = new TokenUsageEstimate(options.EstimatedTokensPerCall, tpm.Capacity);
             builder.AddRateLimiter(new RateLimiterStrategyOptions
             {
-                RateLimiter = args => tokens.AcquireAsync(
-                    Math.Clamp(args.Context.Properties.GetValue(TokenCharge, estimate.Current), 1, capacity), args.Context.CancellationToken),
+                RateLimiter = args => tpm.AcquireAsync(args.Context.Properties.GetValue(TokenCharge, estimate.Current), args.Context.CancellationToken),
             });
         }
+        _quotas[endpointName] = new EndpointQuota(requests, tokens);
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) });
         return builder.Build();
     }
@@ -89,6 +93,9 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
     /// with the usage replies report; null when the endpoint has no TPM limit.
     /// </summary>
     public TokenUsageEstimate? TokenEstimate(string endpointName) => _estimates.GetValueOrDefault(endpointName);
+
+    /// <summary>The RPM/TPM limiters of an endpoint whose pipeline was created, for the corrections after each attempt; null before.</summary>
+    public EndpointQuota? Quota(string endpointName) => _quotas.GetValueOrDefault(endpointName);
 
     /// <summary>The retry strategy; exposed to tests so the delay it computes can be checked without waiting.</summary>
     internal RetryStrategyOptions CreateRetryOptions(string endpointName, EndpointOptions options) => new()
@@ -153,17 +160,20 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
             OnOpened = args =>
             {
                 Log.CircuitOpened(_logger, endpointName, args.BreakDuration.TotalSeconds);
+                status?.CircuitOpened(endpointName, args.BreakDuration); // new work waits for the break to end
                 metrics?.RecordCircuitState(endpointName, "open");
                 return ValueTask.CompletedTask;
             },
             OnClosed = _ =>
             {
                 Log.CircuitClosed(_logger, endpointName);
+                status?.CircuitClosed(endpointName);
                 metrics?.RecordCircuitState(endpointName, "closed");
                 return ValueTask.CompletedTask;
             },
             OnHalfOpened = _ =>
             {
+                status?.CircuitClosed(endpointName);
                 metrics?.RecordCircuitState(endpointName, "half_open");
                 return ValueTask.CompletedTask;
             },
@@ -182,19 +192,8 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
         }
     }
 
-    private static TokenBucketRateLimiter Bucket(int perWindow, int minimumCapacity) => new(new TokenBucketRateLimiterOptions
-    {
-        // Capacity must hold one call's charge, or that call could never be admitted.
-        TokenLimit = Math.Max(perWindow, minimumCapacity),
-        TokensPerPeriod = perWindow,
-        ReplenishmentPeriod = QuotaWindow,
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    });
-
     private T Track<T>(T limiter)
-        where T : RateLimiter
+        where T : IDisposable
     {
         lock (_gate)
         {

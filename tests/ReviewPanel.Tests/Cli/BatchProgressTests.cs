@@ -52,4 +52,27 @@ public sealed class BatchProgressTests
 
         Assert.Null(seen);
     }
+
+    [Fact]
+    public async Task RunAsync_PipedWhileARateLimitHoldsCalls_SaysSoEvenWhenNoProfileFinishes()
+    {
+        var time = new FakeTimeProvider();
+        var limits = new EndpointStatus();
+        using var stderr = new StringWriter();
+
+        await BatchProgress.RunAsync(false, 3, onDone =>
+        {
+            onDone!(Summary(VerdictOutcome.Pass));
+            time.Advance(BatchProgress.PipedInterval);       // nothing held, no profile finished: no line
+            limits.Hold("TPM");
+            time.Advance(BatchProgress.PipedInterval);       // held: a line without a completion
+            limits.Release("TPM");
+            time.Advance(BatchProgress.PipedInterval);
+            onDone(Summary(VerdictOutcome.Fail));
+            return Task.FromResult(new BatchResult("run-1", [], time.GetUtcNow(), time.GetUtcNow()));
+        }, stderr, time, limits);
+
+        Assert.Equal(["reviewed 1/3: 1 passed, 0 failed, 0 errored; waiting for rate limit (TPM)", "reviewed 2/3: 1 passed, 1 failed, 0 errored"],
+            stderr.ToString().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
 }

@@ -50,6 +50,21 @@ public sealed class CostOutputTests
         Assert.Equal("USD", json.RootElement.GetProperty("cost").GetProperty("currency").GetString());
     }
 
+    [Theory]
+    [InlineData(0.075, 0.075 + 0.0375)]   // 500k fresh at 0.15 plus 500k cached at 0.075
+    [InlineData(null, 0.15)]              // no cached price: cached input costs what input costs
+    public void CostOf_CachedInputTokensReported_PricedAtTheCachedInputPrice(double? cachedPer1M, double expected)
+    {
+        var prices = new PricingOptions
+        {
+            Deployments = { ["mini"] = new TokenPrice { InputPer1M = 0.15m, OutputPer1M = 0.60m, CachedInputPer1M = (decimal?)cachedPer1M } },
+        };
+
+        var cost = prices.CostOf([new DeploymentUsage("mini", 1_000_000, 0, CachedInputTokens: 500_000)]);
+
+        Assert.Equal((decimal)expected, cost);
+    }
+
     [Fact]
     public void Json_DeploymentWithoutPrice_CostIsNullNotZero()
     {

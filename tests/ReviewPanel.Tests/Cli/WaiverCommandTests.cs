@@ -46,7 +46,12 @@ public sealed class WaiverCommandTests : IDisposable
         var row = JsonDocument.Parse(again.Stdout).RootElement.GetProperty("profiles")[0];
         Assert.Equal(("fail", "pass"), (row.GetProperty("verdict").GetString(), row.GetProperty("effectiveVerdict").GetString()));
         Assert.Equal("alice", row.GetProperty("waivers")[0].GetProperty("by").GetString());
-        Assert.Contains("fail→pass", (await RunAsync("review", "in")).Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, again.ExitCode); // the exit code follows the effective verdict: the waived failing version passes
+        var table = await RunAsync("review", "in");
+        Assert.True(table.ExitCode == 0, table.Stdout + table.Stderr);
+        Assert.Contains("fail→pass", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Effective verdict: 1 passed (1 by waiver), 0 failed, 0 errored; the exit code follows it.", table.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, (await RunAsync("rerun", "--profile", Sre)).ExitCode);
         var verify = await RunAsync("audit", "verify");
         Assert.True(verify.ExitCode == 0, verify.Stdout);
         Assert.Contains("waivers intact: 1 records, hash chain verified", verify.Stdout, StringComparison.Ordinal);

@@ -198,6 +198,23 @@ public sealed class ResilientChatClientTests : IDisposable
     }
 
     [Fact]
+    public async Task GetResponseAsync_EightConsecutive429sWithMaxRetriesFour_SucceedWithinTheDeadline()
+    {
+        var throttled = new Dictionary<string, string> { ["retry-after-ms"] = "2000" };
+        for (var i = 0; i < 8; i++)
+        {
+            _inner.Throw(FakePipelineResponse.Error(429, throttled));
+        }
+        _inner.Reply("{}");
+        var endpoint = Endpoint(maxRetries: 4);
+        endpoint.ThrottleRetrySeconds = 20; // eight waits of 2 s fit; a count of 4 would have given up
+
+        var response = await RunWithClock(Ask(CreateSut(endpoint)));
+
+        Assert.Equal(9, response.AdditionalProperties![LlmCallProperties.AttemptsKey]);
+    }
+
+    [Fact]
     public async Task GetResponseAsync_ThrottledPastTheDeadline_GivesUpWithThe429()
     {
         var throttled = new Dictionary<string, string> { ["retry-after-ms"] = "2000" };

@@ -63,4 +63,53 @@ public sealed class BatchRunnerTests
 
         Assert.Equal("disk full", ex.Message);
     }
+
+    [Fact]
+    public async Task RunAsync_CircuitOpen_ProfilesNotStartedWaitForTheBreakToEnd_ThenAreReviewed()
+    {
+        using var dir = new TempFolder();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var circuits = new EndpointStatus(time);
+        circuits.CircuitOpened("default", TimeSpan.FromSeconds(30));
+        var sources = Sources(dir, 3);
+
+        var run = new BatchRunner(new ProfileImporter(), Substitute.For<IHistoryWriter>(), time, NullLogger<BatchRunner>.Instance)
+            .RunAsync(TestHost.OfflinePanel(), Run, sources, (s, _) => ValueTask.FromResult(new ProfileImporter().Import(s)), 2, null, CancellationToken.None,
+                waitToStart: ReviewRunService.WaitForEndpoints(circuits, TimeSpan.FromSeconds(600)));
+
+        await Task.Delay(50);
+        Assert.False(run.IsCompleted); // held, not failed
+        time.Advance(TimeSpan.FromSeconds(30));
+        var result = await run;
+
+        Assert.Equal(3, result.Profiles.Count);
+        Assert.DoesNotContain(result.Profiles, p => p.Verdict == ReviewPanel.Scoring.VerdictOutcome.Error);
+    }
+
+    [Fact]
+    public async Task RunAsync_CircuitStaysOpenPastTheDeadline_ProfilesBecomeErrorsSayingSo()
+    {
+        using var dir = new TempFolder();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var circuits = new EndpointStatus(time);
+        circuits.CircuitOpened("default", TimeSpan.FromHours(1));
+
+        var run = new BatchRunner(new ProfileImporter(), Substitute.For<IHistoryWriter>(), time, NullLogger<BatchRunner>.Instance)
+            .RunAsync(TestHost.OfflinePanel(), Run, Sources(dir, 2), (s, _) => ValueTask.FromResult(new ProfileImporter().Import(s)), 2, null, CancellationToken.None,
+                waitToStart: ReviewRunService.WaitForEndpoints(circuits, TimeSpan.FromSeconds(120)));
+        // Each profile's wait starts when its slot starts it: move the clock until both have waited out the deadline.
+        for (var i = 0; i < 200 && !run.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(30));
+            await Task.Delay(10);
+        }
+        var result = await run;
+
+        Assert.All(result.Profiles, p =>
+        {
+            Assert.Equal(ReviewPanel.Scoring.VerdictOutcome.Error, p.Verdict);
+            Assert.Contains("circuit stayed open", p.Error, StringComparison.Ordinal);
+            Assert.Contains("CircuitWaitSeconds (120 s)", p.Error, StringComparison.Ordinal);
+        });
+    }
 }

@@ -12,7 +12,7 @@ namespace ReviewPanel.Reviewing.Llm;
 /// review is asked K times and each dimension gets the lower median, with every repeat's score kept so unstable
 /// dimensions can be flagged.
 /// </summary>
-public sealed class LlmReviewer : IReviewer
+public sealed class LlmReviewer : IReviewer, ICallEstimator
 {
     private readonly PersonaFile _persona;
     private readonly ReviewPromptBuilder _prompts;
@@ -45,6 +45,20 @@ public sealed class LlmReviewer : IReviewer
 
     /// <summary>The persona file behind this reviewer.</summary>
     public PersonaFile Persona => _persona;
+
+    /// <summary>The calls a review of <paramref name="profile"/> makes (one per repeat; re-asks not counted), built as they would be sent.</summary>
+    public IReadOnlyList<CallEstimate> EstimateCalls(RoleProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var layerKeys = profile.Layers.Select(l => l.Key).Distinct(StringComparer.Ordinal).ToList();
+        if (layerKeys.Count == 0)
+        {
+            return [];
+        }
+        var options = ReviewSchema.ReviewOptions(_persona, layerKeys);
+        var prompt = CallEstimate.PromptTokensOf(_prompts.Build(_persona, profile).Messages);
+        return [.. Enumerable.Repeat(new CallEstimate(Descriptor.Model, prompt, options.MaxOutputTokens ?? CallEstimate.DefaultMaxOutputTokens), Math.Max(1, _options.Repeats))];
+    }
 
     public async Task<Review> ReviewAsync(RoleProfile profile, CancellationToken cancellationToken)
     {
