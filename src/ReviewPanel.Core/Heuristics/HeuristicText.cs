@@ -24,9 +24,9 @@ internal static partial class HeuristicText
         "will with within without would you your etc also across each any all both between during before after " +
         "above below again further here including like using use used based well").Split(' ').ToFrozenSet();
 
-    // Every reviewer splits the same layers into lines: split each layer once (the tables live as long as the layer).
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProfileLayer, string[]> LinesOf = new();
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProfileLayer, string[]> BodyLinesOf = new();
+    // Every reviewer splits the same layers into lines: split each layer once while its profile is being reviewed.
+    private static readonly RecentCache<ProfileLayer, string[]> LinesOf = new(256);
+    private static readonly RecentCache<ProfileLayer, string[]> BodyLinesOf = new(256);
 
     public static IReadOnlyList<string> Lines(ProfileLayer layer) =>
         LinesOf.GetValue(layer, l => [.. l.Text.Split('\n').Select(line => line.TrimEnd('\r'))]);
@@ -155,7 +155,7 @@ internal static partial class HeuristicText
     /// returns, for each match, the matched text and a verbatim quote: the enclosing line, or a window of it around
     /// the match when the line is long. Matching on normalized text catches case, width and spacing variants.
     /// </summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, MappedText> NormalizedLayers = new();
+    private static readonly RecentCache<string, MappedText> NormalizedLayers = new(256);
 
     public static IEnumerable<(string Match, string Quote)> FindAll(ProfileLayer layer, Regex pattern, int maxQuote = 220)
     {
