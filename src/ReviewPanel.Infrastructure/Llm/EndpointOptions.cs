@@ -74,9 +74,24 @@ public sealed class EndpointOptions
     [Range(1, 1_000_000)]
     public int EstimatedTokensPerCall { get; set; } = 5_000;
 
-    /// <summary>Calls in flight at once; 0 means unlimited. Default 4.</summary>
+    /// <summary>
+    /// Calls in flight at once; 0 means unlimited. Unset (the default): derived from the request quota, see
+    /// <see cref="EffectiveMaxConcurrency"/>, so the endpoint's own limits set the pace rather than a fixed cap.
+    /// </summary>
     [Range(0, 1000)]
-    public int MaxConcurrency { get; set; } = 4;
+    public int? MaxConcurrency { get; set; }
+
+    /// <summary>The model-call latency assumed when sizing concurrency from the quota (Little's law); generous on purpose.</summary>
+    public const int AssumedCallSeconds = 10;
+
+    /// <summary>
+    /// The concurrency limit in force: <see cref="MaxConcurrency"/> when set, else enough calls in flight to use the
+    /// request quota at <see cref="AssumedCallSeconds"/> per call (RPM / 60 × 10: 10 at the assumed 60 RPM, 100 at
+    /// 600 RPM), between 4 and 256; with the request limiter off, 64. Too many in flight only wait in the RPM and TPM
+    /// limiters, which pace the calls; too few would leave quota unused (a fixed 4 used a tenth of 600 RPM at 4 s a call).
+    /// </summary>
+    public int EffectiveMaxConcurrency => MaxConcurrency
+        ?? (EffectiveRpm == 0 ? 64 : Math.Clamp((int)Math.Ceiling(EffectiveRpm / 60.0 * AssumedCallSeconds), 4, 256));
 
     /// <summary>Timeout of one HTTP attempt, in seconds. Default 60.</summary>
     [Range(1, 3600)]

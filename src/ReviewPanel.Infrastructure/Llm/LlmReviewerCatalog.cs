@@ -30,7 +30,7 @@ public sealed class LlmReviewerCatalog : IReviewerCatalog
             .Select(r => r.Descriptor.Settings?.GetValueOrDefault("endpoint"))
             .Append(Adjudicator.Descriptor.Settings?.GetValueOrDefault("endpoint"))
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Sum(name => clients.Resolve(name).Options.MaxConcurrency is > 0 and var c ? c : UnlimitedConcurrency));
+            .Sum(name => clients.Resolve(name).Options.EffectiveMaxConcurrency is > 0 and var c ? c : UnlimitedConcurrency));
     }
 
     public IReadOnlyList<LlmReviewer> Reviewers => _loaded.Value.Reviewers;

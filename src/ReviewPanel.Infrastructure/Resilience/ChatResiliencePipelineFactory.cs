@@ -57,11 +57,11 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
             // Once per endpoint and process: the assumed quota is usually far below a real deployment's and is then the bottleneck.
             Log.QuotaAssumed(_logger, endpointName, options.EffectiveRpm, options.EffectiveTpm);
         }
-        if (options.MaxConcurrency > 0)
+        if (options.EffectiveMaxConcurrency > 0)
         {
             builder.AddRateLimiter(Track(new ConcurrencyLimiter(new ConcurrencyLimiterOptions
             {
-                PermitLimit = options.MaxConcurrency,
+                PermitLimit = options.EffectiveMaxConcurrency,
                 QueueLimit = int.MaxValue,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             })));
