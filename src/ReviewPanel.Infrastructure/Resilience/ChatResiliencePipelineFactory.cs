@@ -69,14 +69,16 @@ public sealed class ChatResiliencePipelineFactory(TimeProvider timeProvider, ILo
         QuotaLimiter? requests = null, tokens = null;
         if (options.EffectiveRpm > 0)
         {
-            var rpm = requests = Track(new QuotaLimiter("RPM", Math.Max(1, options.EffectiveRpm / 6), 1, timeProvider, status));
+            var (perWindow, capacity) = QuotaLimiter.SizeFor(options.EffectiveRpm, largestCharge: 1);
+            var rpm = requests = Track(new QuotaLimiter("RPM", perWindow, capacity, timeProvider, status));
             builder.AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = args => rpm.AcquireAsync(1, args.Context.CancellationToken) });
         }
         if (options.EffectiveTpm > 0)
         {
-            var perWindow = Math.Max(1, options.EffectiveTpm / 6);
-            // Capacity must hold one call's charge, or that call could never be admitted.
-            var tpm = tokens = Track(new QuotaLimiter("TPM", perWindow, Math.Max(perWindow, options.EstimatedTokensPerCall), timeProvider, status));
+            // Capacity must hold one call's charge (larger charges are clamped to it); twice the estimate covers the
+            // largest persona's prompt plus its max_tokens.
+            var (perWindow, capacity) = QuotaLimiter.SizeFor(options.EffectiveTpm, largestCharge: 2 * options.EstimatedTokensPerCall);
+            var tpm = tokens = Track(new QuotaLimiter("TPM", perWindow, capacity, timeProvider, status));
             var estimate = _estimates[endpointName] = new TokenUsageEstimate(options.EstimatedTokensPerCall, tpm.Capacity);
             builder.AddRateLimiter(new RateLimiterStrategyOptions
             {

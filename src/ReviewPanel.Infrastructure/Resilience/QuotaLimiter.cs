@@ -4,8 +4,9 @@ using ReviewPanel.Panel;
 namespace ReviewPanel.Resilience;
 
 /// <summary>
-/// A token bucket that counts like the service: it refills continuously at <c>perWindow</c> per 10-second window (a
-/// minute's quota / 6, as Azure OpenAI enforces it) up to its capacity, charges each admission up front, and can be
+/// A token bucket that counts like the service: it refills continuously at <c>perWindow</c> per 10-second window up to
+/// its capacity (sized by <see cref="SizeFor"/> so that no sliding minute and no 10-second window gets more than the
+/// quota), charges each admission up front, and can be
 /// corrected afterwards — <see cref="Adjust"/> charges more or gives back (the reply reported other usage than was
 /// reserved, or the service rejected the attempt) and <see cref="Observe"/> lowers what it believes is left to what the
 /// service says remains (<c>x-ratelimit-remaining-*</c>), so admissions are held until the bucket can have refilled.
@@ -26,11 +27,11 @@ public sealed class QuotaLimiter : IDisposable
     private bool _disposed;
 
     /// <param name="kind"><c>RPM</c> or <c>TPM</c>: what progress says is holding the calls.</param>
-    public QuotaLimiter(string kind, int perWindow, int capacity, TimeProvider time, EndpointStatus? status = null)
+    public QuotaLimiter(string kind, double perWindow, int capacity, TimeProvider time, EndpointStatus? status = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(perWindow, 1);
         Kind = kind;
-        Capacity = Math.Max(perWindow, capacity);
+        Capacity = Math.Max(1, capacity);
         _perSecond = perWindow / Window.TotalSeconds;
         _time = time;
         _status = status;
@@ -40,6 +41,21 @@ public sealed class QuotaLimiter : IDisposable
     }
 
     public string Kind { get; }
+
+    /// <summary>
+    /// A bucket for a quota of <paramref name="perMinute"/> that never admits more than the service counts in any
+    /// 60-second window (a sliding minute) nor in any 10-second one (Azure evaluates short windows): a bucket of
+    /// capacity C refilling at r admits up to C + r·T in T seconds, so a burst the size of one 10-second window
+    /// (the obvious choice) lets 1/6 more than the quota through per minute and met a 429 storm behind an Azure-like
+    /// proxy. Here C is what one call can need (<paramref name="largestCharge"/>) or 1/200 of the quota, and r is 97%
+    /// of the quota less C per minute, never under half of it.
+    /// </summary>
+    public static (double PerWindow, int Capacity) SizeFor(int perMinute, int largestCharge)
+    {
+        var capacity = Math.Max(Math.Max(1, largestCharge), (int)Math.Ceiling(perMinute / 200.0));
+        var rate = Math.Max(perMinute * 0.5, Math.Min(perMinute * 0.97, perMinute - capacity));
+        return (Math.Max(1, rate / 6), capacity);
+    }
 
     /// <summary>The most one admission can be charged (a larger charge is clamped to it, or it could never be admitted).</summary>
     public int Capacity { get; }

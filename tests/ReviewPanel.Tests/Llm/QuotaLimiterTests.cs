@@ -45,6 +45,50 @@ public sealed class QuotaLimiterTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(600, 1)]          // RPM 600, one request a call
+    [InlineData(2_000_000, 6_000)] // TPM 2M, a 6 000-token call
+    [InlineData(200_000, 6_000)]   // a tight TPM
+    public void SizedBucket_NeverAdmitsMoreThanASlidingMinuteOrTenSecondsAllow_AndUsesMostOfTheQuota(int perMinute, int charge)
+    {
+        var (perWindow, capacity) = QuotaLimiter.SizeFor(perMinute, largestCharge: charge);
+        var sut = new QuotaLimiter("TPM", perWindow, capacity, _time, _status);
+        _owned.Add(sut);
+        var admitted = new List<TimeSpan>();
+        var start = _time.GetUtcNow();
+        Task? pending = null;
+        var step = TimeSpan.FromMilliseconds(50);
+        for (var t = TimeSpan.Zero; t < TimeSpan.FromMinutes(5); t += step)
+        {
+            // A caller that always has the next call ready: as fast as the bucket lets it. A held call counts as
+            // admitted at the step that sees it granted (at most one step late, which only shrinks the windows' counts
+            // by one call at most; the bounds below allow for it).
+            if (pending is { IsCompleted: true })
+            {
+                admitted.Add(_time.GetUtcNow() - start);
+                pending = null;
+            }
+            while (pending is null)
+            {
+                var lease = sut.AcquireAsync(charge, CancellationToken.None);
+                if (lease.IsCompleted)
+                {
+                    admitted.Add(_time.GetUtcNow() - start);
+                    continue;
+                }
+                pending = lease.AsTask();
+            }
+            _time.Advance(step);
+        }
+
+        double MostIn(TimeSpan window) => admitted.Max(at => admitted.Count(x => x >= at && x < at + window)) * (double)charge;
+        Assert.True(MostIn(TimeSpan.FromSeconds(60)) <= perMinute, $"{MostIn(TimeSpan.FromSeconds(60))} admitted in a minute, quota {perMinute}");
+        Assert.True(MostIn(TimeSpan.FromSeconds(10)) <= perMinute / 6.0 + charge, $"{MostIn(TimeSpan.FromSeconds(10))} in 10 s, quota {perMinute / 6.0}");
+        // The last four minutes (the first starts with a full bucket): at least 95% of the quota.
+        var used = admitted.Count(x => x >= TimeSpan.FromMinutes(1)) * (double)charge / 4;
+        Assert.True(used >= 0.95 * perMinute - charge, $"used {used:0} of {perMinute} per minute");
+    }
+
     [Fact]
     public async Task AcquireAsync_ChargesEachAdmission_HoldsTheNextUntilTheBucketRefilled()
     {
@@ -183,7 +227,7 @@ public sealed class QuotaLimiterTests : IDisposable
 
         Assert.Equal(2, inner.Requests.Count);
         Assert.Equal(1_000 - 250, quota.Tokens!.Available, 3);
-        Assert.Equal(100 - 1, quota.Requests!.Available, 3);
+        Assert.Equal(QuotaLimiter.SizeFor(600, largestCharge: 1).Capacity - 1, quota.Requests!.Available, 3); // the 429 was given back
     }
 
     // The real Azure OpenAI SDK client: the response headers reach the limiters through the pipeline policy.
@@ -191,10 +235,10 @@ public sealed class QuotaLimiterTests : IDisposable
     public async Task ChatClientFactory_RemainingHeadersOnAReply_LowerTheEndpointsLimiters()
     {
         var http = new FakeHttpHandler().Respond(HttpStatusCode.OK, FakeHttpHandler.Completion("{}"),
-            ("x-ratelimit-remaining-requests", "3"), ("x-ratelimit-remaining-tokens", "120"));
+            ("x-ratelimit-remaining-requests", "1"), ("x-ratelimit-remaining-tokens", "120"));
         using var httpClient = new HttpClient(http);
         using var pipelines = new ChatResiliencePipelineFactory(_time);
-        var endpoint = Endpoint(tpm: 60_000, rpm: 600);
+        var endpoint = Endpoint(tpm: 2_000_000, rpm: 600); // buckets that believe more is left than the headers say
         endpoint.ApiKey = "key";
         using var factory = new ChatClientFactory(Options.Create(new LlmOptions { Endpoints = { ["default"] = endpoint } }), pipelines, null,
             new HttpClientPipelineTransport(httpClient));
@@ -202,7 +246,8 @@ public sealed class QuotaLimiterTests : IDisposable
         await factory.GetClient().GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]);
 
         var quota = pipelines.Quota("default")!;
-        Assert.Equal(3, quota.Requests!.Available, 3);
+        Assert.True(QuotaLimiter.SizeFor(600, largestCharge: 1).Capacity - 1 > 1, "the bucket must believe more is left than the header says");
+        Assert.Equal(1, quota.Requests!.Available, 3);
         Assert.Equal(120, quota.Tokens!.Available, 3);
         Assert.False(quota.Tokens.AcquireAsync(1_000, CancellationToken.None).IsCompleted); // held until the window refills
     }
