@@ -21,6 +21,19 @@ public sealed class RerunService(ReviewRunService runs, IHistoryReader store, IW
     {
         ArgumentNullException.ThrowIfNull(selection);
         var selected = await store.GetLatestVerdictsAsync(cancellationToken).Where(selection.Matches).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (selection.Failed)
+        {
+            // A failing version a person waived has passed, effectively: --failed leaves it (naming it with --profile still takes it).
+            var kept = new List<StoredVerdict>(selected.Count);
+            foreach (var verdict in selected)
+            {
+                if (selection.ProfileIds.Contains(verdict.ProfileId, StringComparer.Ordinal) || !await Waivers.IsWaivedAsync(verdict, cancellationToken).ConfigureAwait(false))
+                {
+                    kept.Add(verdict);
+                }
+            }
+            selected = kept;
+        }
         if (selected.Count == 0)
         {
             return null;

@@ -24,6 +24,12 @@ public sealed record EffectiveVerdict(VerdictOutcome Panel, VerdictOutcome Effec
         return Of(summary.ProfileId, summary.VersionHash, summary.Verdict, summary.Failing, waivers, now);
     }
 
+    public static EffectiveVerdict Of(Storage.StoredVerdict verdict, IEnumerable<Waiver> waivers, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return Of(verdict.ProfileId, verdict.VersionHash, verdict.Outcome, verdict.Failing, waivers, now);
+    }
+
     private static EffectiveVerdict Of(string? profileId, string? versionHash, VerdictOutcome outcome, IReadOnlyList<string> failing, IEnumerable<Waiver> waivers, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(waivers);

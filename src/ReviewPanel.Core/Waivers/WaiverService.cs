@@ -78,5 +78,13 @@ public sealed class WaiverService(IWaiverStore waivers, IHistoryReader history, 
         return waived;
     }
 
+    /// <summary>Whether a person's waiver makes this recorded failing verdict pass (so <c>rerun --failed</c> leaves it).</summary>
+    public async Task<bool> IsWaivedAsync(Storage.StoredVerdict verdict, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        if (verdict.Outcome != VerdictOutcome.Fail || verdict.ProfileId.Length == 0) return false;
+        return EffectiveVerdict.Of(verdict, await ListAsync(verdict.ProfileId, cancellationToken).ConfigureAwait(false), time.GetUtcNow()).Waived;
+    }
+
     public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken) => waivers.VerifyWaiversAsync(cancellationToken);
 }

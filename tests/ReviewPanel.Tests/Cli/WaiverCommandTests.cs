@@ -52,6 +52,9 @@ public sealed class WaiverCommandTests : IDisposable
         Assert.Contains("fail→pass", table.Stdout, StringComparison.Ordinal);
         Assert.Contains("Effective verdict: 1 passed (1 by waiver), 0 failed, 0 errored; the exit code follows it.", table.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, (await RunAsync("rerun", "--profile", Sre)).ExitCode);
+        var failedOnly = await RunAsync("rerun", "--failed");
+        Assert.True(failedOnly.ExitCode == 0, failedOnly.Stdout + failedOnly.Stderr);
+        Assert.Contains("nothing to rerun", failedOnly.Stdout + failedOnly.Stderr, StringComparison.OrdinalIgnoreCase); // the waived version has passed
         var verify = await RunAsync("audit", "verify");
         Assert.True(verify.ExitCode == 0, verify.Stdout);
         Assert.Contains("waivers intact: 1 records, hash chain verified", verify.Stdout, StringComparison.Ordinal);
