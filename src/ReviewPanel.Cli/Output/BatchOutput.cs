@@ -38,7 +38,7 @@ internal static class BatchOutput
         switch (format)
         {
             case "json":
-                await writer.WriteAsync(Json(shown, result, pricing, waived)).ConfigureAwait(false);
+                WriteJson(shown, result, pricing, waived, writer);
                 await writer.WriteLineAsync().ConfigureAwait(false);
                 break;
             default:
@@ -188,8 +188,26 @@ internal static class BatchOutput
     /// <summary>The JSON of <paramref name="result"/>'s profiles; <c>counts</c> always count <paramref name="all"/>.</summary>
     public static string Json(BatchResult result, BatchResult all, PricingOptions? pricing, IReadOnlyDictionary<string, EffectiveVerdict>? waived = null)
     {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        WriteJson(result, all, pricing, waived, text);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Writes the JSON to <paramref name="output"/> as it goes, a profile at a time: the whole document was built in
+    /// memory first, three copies of it at once (14 MB of JSON at 10,000 profiles, so 140 MB at 100,000).
+    /// </summary>
+    private static void WriteJson(BatchResult result, BatchResult all, PricingOptions? pricing, IReadOnlyDictionary<string, EffectiveVerdict>? waived, TextWriter output)
+    {
         waived ??= new Dictionary<string, EffectiveVerdict>();
         using var stream = new MemoryStream();
+        // Hands what was written so far to the output; flushed between tokens, so no UTF-8 sequence is ever split.
+        void Drain(Utf8JsonWriter json)
+        {
+            json.Flush();
+            output.Write(System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
+            stream.SetLength(0);
+        }
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
@@ -211,6 +229,10 @@ internal static class BatchOutput
             foreach (var p in result.Profiles)
             {
                 WriteProfile(json, p, pricing, waived);
+                if (json.BytesPending + stream.Length > 1 << 16)
+                {
+                    Drain(json);
+                }
             }
             json.WriteEndArray();
             // Sources a --max-cost stop never started: not judged, not recorded, there for the next run.
@@ -229,8 +251,8 @@ internal static class BatchOutput
                 json.WriteEndObject();
             }
             json.WriteEndObject();
+            Drain(json);
         }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static void WriteProfile(Utf8JsonWriter json, ProfileSummary p, PricingOptions? pricing, IReadOnlyDictionary<string, EffectiveVerdict> waived)

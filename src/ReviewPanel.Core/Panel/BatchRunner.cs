@@ -9,7 +9,8 @@ namespace ReviewPanel.Panel;
 
 /// <summary>
 /// Reviews a batch of files: import, panel, record, with bounded parallelism. One bad file is an error line and
-/// the batch goes on. Only the small summaries are kept in memory, so memory stays flat as the batch grows.
+/// the batch goes on. Only the small summaries are kept, and beyond 2,000 profiles in a temporary file, so memory
+/// stays flat as the batch grows.
 /// </summary>
 public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter store, TimeProvider time, ILogger<BatchRunner> logger,
     ReviewPanelActivities? activities = null)
@@ -43,7 +44,7 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
         activity?.SetTag("reviewpanel.run_id", run.RunId);
         activity?.SetTag("reviewpanel.profiles", sources.Count);
         await store.StartRunAsync(run, cancellationToken).ConfigureAwait(false);
-        var summaries = new ProfileSummary[sources.Count];
+        var summaries = new SummaryList(sources.Count, SpillAbove);
         // Reviews run in parallel; one writer records their reports in groups (one transaction each), so the store's
         // write lock is taken once per group instead of once per profile, and nothing waits on it but the writer.
         var reports = Channel.CreateBounded<(int Index, ProfileReport Report)>(new BoundedChannelOptions(GroupSize * 4) { SingleReader = true });
@@ -81,14 +82,17 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
         await writer.ConfigureAwait(false);
         var finished = time.GetUtcNow();
         await store.FinishRunAsync(run.RunId, finished, cancellationToken).ConfigureAwait(false);
-        var notReviewed = sources.Where((_, i) => summaries[i] is null).ToList();
-        return new BatchResult(run.RunId, [.. summaries.Where(s => s is not null)], run.StartedAt, finished) { NotReviewed = notReviewed };
+        var notReviewed = sources.Where((_, i) => !summaries.Has(i)).ToList();
+        return new BatchResult(run.RunId, summaries.Complete(), run.StartedAt, finished) { NotReviewed = notReviewed };
     }
+
+    /// <summary>Batches larger than this keep their summaries in a temporary file (<see cref="SummaryList"/>), not in memory.</summary>
+    public int SpillAbove { get; init; } = SummaryList.DefaultSpillAbove;
 
     /// <summary>The most reports recorded in one transaction.</summary>
     private const int GroupSize = 64;
 
-    private async Task WriteAsync(ChannelReader<(int Index, ProfileReport Report)> reader, string runId, ProfileSummary[] summaries,
+    private async Task WriteAsync(ChannelReader<(int Index, ProfileReport Report)> reader, string runId, SummaryList summaries,
         Action<ProfileSummary>? onProfileDone, CancellationTokenSource abort)
     {
         var group = new List<(int Index, ProfileReport Report)>(GroupSize);
@@ -106,7 +110,7 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
                 {
                     var summary = ProfileSummary.From(report);
                     LogVerdict(logger, runId, summary.ProfileId ?? "", summary.Source, summary.Verdict.ToString(), summary.Minimum);
-                    summaries[index] = summary;
+                    summaries.Set(index, summary);
                     onProfileDone?.Invoke(summary);
                 }
                 group.Clear();

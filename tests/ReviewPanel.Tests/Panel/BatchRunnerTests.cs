@@ -52,6 +52,27 @@ public sealed class BatchRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_ALargeBatch_KeepsItsSummariesInAFile_AndPrintsTheSameJsonAsInMemory()
+    {
+        using var dir = new TempFolder();
+        var writer = Substitute.For<IHistoryWriter>();
+        writer.RecordManyAsync(Arg.Any<IReadOnlyList<ProfileReport>>(), Arg.Any<CancellationToken>())
+            .Returns(call => call.Arg<IReadOnlyList<ProfileReport>>().Count);
+        var sources = Sources(dir, 40);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+
+        var inMemory = await new BatchRunner(new ProfileImporter(), writer, time, NullLogger<BatchRunner>.Instance)
+            .RunAsync(TestHost.OfflinePanel(), Run, sources, 4, null, CancellationToken.None);
+        var spilled = await new BatchRunner(new ProfileImporter(), writer, time, NullLogger<BatchRunner>.Instance) { SpillAbove = 10 }
+            .RunAsync(TestHost.OfflinePanel(), Run, sources, 4, null, CancellationToken.None);
+
+        Assert.False(((SummaryList)inMemory.Profiles).Spilled);
+        Assert.True(((SummaryList)spilled.Profiles).Spilled);
+        Assert.Equal(sources, spilled.Profiles.Select(p => p.Source));
+        Assert.Equal(ReviewPanel.Cli.Output.BatchOutput.Json(inMemory), ReviewPanel.Cli.Output.BatchOutput.Json(spilled));
+    }
+
+    [Fact]
     public async Task RunAsync_StoreFailsToRecord_StopsTheReviewsAndThrowsTheStoresFault()
     {
         using var dir = new TempFolder();
