@@ -47,7 +47,7 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
         var summaries = new SummaryList(sources.Count, SpillAbove);
         // Reviews run in parallel; one writer records their reports in groups (one transaction each), so the store's
         // write lock is taken once per group instead of once per profile, and nothing waits on it but the writer.
-        var reports = Channel.CreateBounded<(int Index, ProfileReport Report)>(new BoundedChannelOptions(GroupSize * 4) { SingleReader = true });
+        var reports = Channel.CreateBounded<(int Index, ProfileReport Report, ProfileSummary Summary, object Encoded)>(new BoundedChannelOptions(GroupSize * 4) { SingleReader = true });
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var writer = WriteAsync(reports.Reader, run.RunId, summaries, onProfileDone, abort);
         try
@@ -67,8 +67,10 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
                 var report = refused is null
                     ? await ReviewOneAsync(panel, run.RunId, sources[i], load, ct).ConfigureAwait(false)
                     : panel.ImportFailed(run.RunId, sources[i], refused);
-                onReviewed?.Invoke(ProfileSummary.From(report));
-                await reports.Writer.WriteAsync((i, report), ct).ConfigureAwait(false);
+                // The summary (and its spill encoding) is made here, in parallel, not by the one writer.
+                var summary = ProfileSummary.From(report);
+                onReviewed?.Invoke(summary);
+                await reports.Writer.WriteAsync((i, report, summary, summaries.Encode(summary)), ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -92,10 +94,10 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
     /// <summary>The most reports recorded in one transaction.</summary>
     private const int GroupSize = 64;
 
-    private async Task WriteAsync(ChannelReader<(int Index, ProfileReport Report)> reader, string runId, SummaryList summaries,
+    private async Task WriteAsync(ChannelReader<(int Index, ProfileReport Report, ProfileSummary Summary, object Encoded)> reader, string runId, SummaryList summaries,
         Action<ProfileSummary>? onProfileDone, CancellationTokenSource abort)
     {
-        var group = new List<(int Index, ProfileReport Report)>(GroupSize);
+        var group = new List<(int Index, ProfileReport Report, ProfileSummary Summary, object Encoded)>(GroupSize);
         try
         {
             // Drained to the end even when the caller cancels: every finished review is recorded.
@@ -106,11 +108,10 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
                     group.Add(item);
                 }
                 await store.RecordManyAsync([.. group.Select(g => g.Report)], CancellationToken.None).ConfigureAwait(false);
-                foreach (var (index, report) in group)
+                foreach (var (index, _, summary, encoded) in group)
                 {
-                    var summary = ProfileSummary.From(report);
                     LogVerdict(logger, runId, summary.ProfileId ?? "", summary.Source, summary.Verdict.ToString(), summary.Minimum);
-                    summaries.Set(index, summary);
+                    summaries.Set(index, encoded);
                     onProfileDone?.Invoke(summary);
                 }
                 group.Clear();

@@ -42,16 +42,29 @@ public sealed class SummaryList : IReadOnlyList<ProfileSummary>, IDisposable
     /// <summary>Whether the summaries live in a temporary file (the batch was larger than the in-memory bound).</summary>
     public bool Spilled => _file is not null;
 
-    /// <summary>Records the summary of source <paramref name="index"/> (one writer).</summary>
-    public void Set(int index, ProfileSummary summary)
+    /// <summary>
+    /// What <see cref="Set"/> stores for a summary: the summary itself in memory, else its JSON. Thread-safe, so the
+    /// reviews encode in parallel and the one writer that records the batch only appends.
+    /// </summary>
+    public object Encode(ProfileSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        return _inMemory is not null ? summary : JsonSerializer.SerializeToUtf8Bytes(summary, Json);
+    }
+
+    /// <summary>Records the summary of source <paramref name="index"/> (one writer).</summary>
+    public void Set(int index, ProfileSummary summary) => Set(index, Encode(summary));
+
+    /// <summary>Records what <see cref="Encode"/> made of source <paramref name="index"/>'s summary (one writer).</summary>
+    public void Set(int index, object encoded)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
         if (_inMemory is not null)
         {
-            _inMemory[index] = summary;
+            _inMemory[index] = (ProfileSummary)encoded;
             return;
         }
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(summary, Json);
+        var bytes = (byte[])encoded;
         lock (_gate)
         {
             _file!.Seek(0, SeekOrigin.End);
