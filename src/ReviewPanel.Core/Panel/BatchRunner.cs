@@ -43,8 +43,9 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
         using var activity = activities?.Start("reviewpanel.run");
         activity?.SetTag("reviewpanel.run_id", run.RunId);
         activity?.SetTag("reviewpanel.profiles", sources.Count);
+        // Before the run is recorded: a temporary folder that cannot take the summaries stops the batch with nothing written.
+        var summaries = new SummaryList(sources.Count, SpillAbove); // outlives this call: the result reads it
         await store.StartRunAsync(run, cancellationToken).ConfigureAwait(false);
-        var summaries = new SummaryList(sources.Count, SpillAbove);
         // Reviews run in parallel; one writer records their reports in groups (one transaction each), so the store's
         // write lock is taken once per group instead of once per profile, and nothing waits on it but the writer.
         var reports = Channel.CreateBounded<(int Index, ProfileReport Report, ProfileSummary Summary, object Encoded)>(new BoundedChannelOptions(GroupSize * 4) { SingleReader = true });

@@ -32,8 +32,17 @@ public sealed class SummaryList : IReadOnlyList<ProfileSummary>, IDisposable
             _inMemory = new ProfileSummary?[count];
             return;
         }
-        _file = new FileStream(Path.Combine(Path.GetTempPath(), $"reviewpanel-summaries-{Guid.NewGuid():N}.jsonl"), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        var folder = Path.GetTempPath();
+        try
+        {
+            _file = new FileStream(Path.Combine(folder, $"reviewpanel-summaries-{Guid.NewGuid():N}.jsonl"), FileMode.CreateNew,
+                FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Before any review starts: nothing is lost, and the message says which folder to fix.
+            throw new IOException($"cannot create the batch's summary file in the temporary folder {folder} (TMPDIR): {ex.Message}", ex);
+        }
         _offsets = new long[count];
         _lengths = new int[count];
         Array.Fill(_lengths, -1);
