@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ReviewPanel.Emulator;
+using ReviewPanel.Tests.Llm;
 using ReviewPanel.Tests.Profiles;
 
 namespace ReviewPanel.Tests.Cli;
@@ -57,7 +58,7 @@ public sealed class MaxCostAndDryRunTests : IDisposable
         var reviewed = Assert.Single(json.GetProperty("profiles").EnumerateArray());
         Assert.NotEqual("error", reviewed.GetProperty("verdict").GetString());
         Assert.Equal(3, json.GetProperty("notReviewed").GetArrayLength());
-        Assert.Equal(4, server.RequestCount()); // four personas for the one profile, nothing for the rest
+        Assert.Equal(LlmTestData.ShippedPersonaCount, server.RequestCount()); // every persona for the one profile, nothing for the rest
         Assert.Equal(0, (await CliProcess.RunAsync(_dir.Path, env, "show", reviewed.GetProperty("profileId").GetString()!)).ExitCode);
 
         // Without the limit the rest is reviewed; the first profile comes from the cache.
@@ -65,7 +66,7 @@ public sealed class MaxCostAndDryRunTests : IDisposable
 
         Assert.True(rest.ExitCode is 0 or 1, rest.Stdout + rest.Stderr);
         Assert.Equal(4, JsonDocument.Parse(rest.Stdout).RootElement.GetProperty("profiles").GetArrayLength());
-        Assert.Equal(16, server.RequestCount());
+        Assert.Equal(4 * LlmTestData.ShippedPersonaCount, server.RequestCount());
     }
 
     [Fact]
@@ -80,13 +81,13 @@ public sealed class MaxCostAndDryRunTests : IDisposable
         Assert.True(dry.ExitCode == 0, dry.Stdout + dry.Stderr);
         Assert.Equal(0, server.RequestCount());
         var total = JsonDocument.Parse(dry.Stdout).RootElement.GetProperty("total");
-        Assert.Equal(16, total.GetProperty("calls").GetInt32());
+        Assert.Equal(4 * LlmTestData.ShippedPersonaCount, total.GetProperty("calls").GetInt32());
         var estimatedPrompt = total.GetProperty("promptTokens").GetInt64();
         var maxOutput = total.GetProperty("maxOutputTokens").GetInt64();
         Assert.Equal((estimatedPrompt + maxOutput) * 1000m / 1_000_000m, total.GetProperty("cost").GetDecimal());
         Assert.Equal(2, (await CliProcess.RunAsync(_dir.Path, env, "show", "INFRAS.DEVOPSSIA2C1.P6")).ExitCode); // nothing recorded
         var table = await CliProcess.RunAsync(_dir.Path, env, "review", "in", "--panel", "llm", "--dry-run");
-        Assert.Contains("dry run: 4 profile(s), 16 model call(s)", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"dry run: 4 profile(s), {4 * LlmTestData.ShippedPersonaCount} model call(s)", table.Stdout, StringComparison.Ordinal);
         Assert.Contains("nothing was called or recorded", table.Stdout, StringComparison.Ordinal);
 
         // The real run: the emulator counts prompt tokens as characters / 4 too, so the estimate must match closely.
@@ -111,7 +112,7 @@ public sealed class MaxCostAndDryRunTests : IDisposable
         Assert.True(worker.ExitCode == 2, worker.Stdout + worker.Stderr);
         Assert.Contains("stopped at max cost 1 USD after 1 profiles", worker.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", worker.Stderr, StringComparison.Ordinal);
-        Assert.Equal(4, server.RequestCount());
+        Assert.Equal(LlmTestData.ShippedPersonaCount, server.RequestCount());
         var queue = await CliProcess.RunAsync(_dir.Path, env, "queue", "--format", "json");
         var counts = JsonDocument.Parse(queue.Stdout).RootElement.GetProperty("counts");
         Assert.Equal((3, 1), (counts.GetProperty("queued").GetInt32(), counts.GetProperty("done").GetInt32()));
@@ -141,6 +142,6 @@ public sealed class MaxCostAndDryRunTests : IDisposable
         Assert.Equal(4, profiles.Count);
         Assert.All(profiles, p => Assert.NotEqual("error", p.GetProperty("verdict").GetString()));
         Assert.True(server.StatusCount(429) > 0, "the storm must have throttled some calls");
-        Assert.Equal(16, server.StatusCount(200));
+        Assert.Equal(4 * LlmTestData.ShippedPersonaCount, server.StatusCount(200));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ReviewPanel.Emulator;
+using ReviewPanel.Tests.Llm;
 using ReviewPanel.Tests.Cli;
 using ReviewPanel.Tests.Profiles;
 
@@ -40,7 +41,7 @@ public sealed class CliKeyLeakTests : IDisposable
 
         Assert.True(review.ExitCode == 0, review.Stderr + review.Stdout);
         // The key was really used: the emulator accepted every request with it.
-        Assert.Equal(4, server.StatusCount(200));
+        Assert.Equal(LlmTestData.ShippedPersonaCount, server.StatusCount(200));
         using (var json = JsonDocument.Parse(review.Stdout))
         {
             Assert.Contains("DATA.DATAPLATENG3B2.P4", json.RootElement.GetRawText(), StringComparison.Ordinal);

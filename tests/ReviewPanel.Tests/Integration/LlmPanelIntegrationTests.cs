@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using ReviewPanel.Emulator;
+using ReviewPanel.Tests.Llm;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Reviewing.Llm;
 using ReviewPanel.Scoring;
@@ -27,7 +28,7 @@ public sealed class LlmPanelIntegrationTests(ITestOutputHelper output)
         var report = await h.ReviewAsync(LlmPanelHarness.Import(Clean));
 
         Assert.Equal(VerdictOutcome.Pass, report.Verdict.Outcome);
-        Assert.Equal(4, report.Reviews.Count);
+        Assert.Equal(LlmTestData.ShippedPersonaCount, report.Reviews.Count);
         Assert.Equal(FileSha256("prompts", "rubric.md"), h.Rubric.Sha256);
         foreach (var review in report.Reviews)
         {
@@ -48,7 +49,7 @@ public sealed class LlmPanelIntegrationTests(ITestOutputHelper output)
             Assert.Contains("stop", call.FinishReasons);
             Assert.Empty(call.RejectedReplies);
         }
-        Assert.Equal(4, h.Server.RequestCount(LlmPanelHarness.DefaultDeployment));
+        Assert.Equal(LlmTestData.ShippedPersonaCount, h.Server.RequestCount(LlmPanelHarness.DefaultDeployment));
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public sealed class LlmPanelIntegrationTests(ITestOutputHelper output)
         Assert.Equal(batch.Select(p => p.Id).Order(StringComparer.Ordinal), reports.Select(r => r.ProfileId!).Order(StringComparer.Ordinal));
         Assert.All(reports, r => Assert.Equal(VerdictOutcome.Pass, r.Verdict.Outcome));
         Assert.All(reports, r => Assert.All(r.Reviews, review => Assert.Equal(ReviewStatus.Ok, review.Status)));
-        var reviews = profiles * 4;
+        var reviews = profiles * LlmTestData.ShippedPersonaCount;
         // Exactly one successful model answer per review: nothing lost, nothing asked twice.
         Assert.Equal(reviews, h.Server.StatusCount(200));
         Assert.True(h.Server.RequestCount() > reviews, $"requests {h.Server.RequestCount()} should exceed reviews {reviews}");
@@ -120,7 +121,7 @@ public sealed class LlmPanelIntegrationTests(ITestOutputHelper output)
         var report = await h.ReviewAsync(LlmPanelHarness.Import(Clean));
 
         Assert.Equal(VerdictOutcome.Error, report.Verdict.Outcome);
-        Assert.Equal(4 * (1 + maxReasks), h.Server.RequestCount(LlmPanelHarness.DefaultDeployment));
+        Assert.Equal(LlmTestData.ShippedPersonaCount * (1 + maxReasks), h.Server.RequestCount(LlmPanelHarness.DefaultDeployment));
         Assert.All(report.Reviews, review =>
         {
             Assert.Equal(ReviewStatus.Error, review.Status);
@@ -254,7 +255,7 @@ public sealed class LlmPanelIntegrationTests(ITestOutputHelper output)
 
         Assert.Empty(report.Adjudications);
         Assert.DoesNotContain(h.Server.Requests, r => r.Body.Contains($"\"{ReviewSchema.AdjudicationSchemaName}\"", StringComparison.Ordinal));
-        Assert.Equal(4, h.Server.RequestCount());
+        Assert.Equal(LlmTestData.ShippedPersonaCount, h.Server.RequestCount());
     }
 
     [Fact]

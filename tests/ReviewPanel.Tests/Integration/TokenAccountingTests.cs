@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ReviewPanel.Emulator;
+using ReviewPanel.Tests.Llm;
 using ReviewPanel.Panel;
 using ReviewPanel.Reviewing;
 
@@ -21,7 +22,7 @@ public sealed class TokenAccountingTests
         var report = await h.ReviewAsync(LlmPanelHarness.Import(Clean));
 
         var requests = h.Server.Requests.Select(r => JsonNode.Parse(r.Body)!.AsObject()).ToList();
-        Assert.Equal(4, requests.Count);
+        Assert.Equal(LlmTestData.ShippedPersonaCount, requests.Count);
         foreach (var review in report.Reviews)
         {
             var call = Assert.Single(review.Calls);

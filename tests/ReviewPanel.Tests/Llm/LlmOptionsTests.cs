@@ -163,7 +163,7 @@ public sealed class LlmOptionsTests
             Assert.Same(catalog, services.GetRequiredService<IReviewerCatalog>());
 
             Assert.Equal(
-                ["llm.evidence-auditor", "llm.leveling-expert", "llm.practitioner", "llm.red-teamer"],
+                ["llm.leveling-expert", "llm.practitioner", "llm.red-teamer"],
                 catalog.Reviewers.Select(r => r.Descriptor.Id));
             Assert.All(catalog.Reviewers, r => Assert.Equal("gpt-4o", r.Descriptor.Model));
             Assert.Equal("adjudicator", catalog.Adjudicator.Descriptor.Kind);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ReviewPanel.Hashing;
 using ReviewPanel.Profiles;
 using ReviewPanel.Reviewing.Llm;
+using ReviewPanel.Tests.Profiles;
 
 namespace ReviewPanel.Tests.Llm;
 
@@ -68,6 +69,9 @@ internal static class LlmTestData
         Score("accuracy", accuracy, accuracy < 4 ? [("skills", "Quantum YAML Orchestrator")] : []),
         Score("specificity", specificity, specificity < 4 ? [("responsibilities", "Leverages synergies to drive excellence.")] : []),
     ]);
+
+    /// <summary>How many personas the repository ships: one model call each per profile.</summary>
+    public static int ShippedPersonaCount => PersonaFile.LoadDirectory(RepoFiles.Path("prompts", "reviewers")).Count;
 
     /// <summary>The repository's prompts/ directory, found by walking up from the test binaries.</summary>
     public static string PromptsDirectory()

@@ -66,8 +66,7 @@ public sealed class PersonaFileTests
         var personas = PersonaFile.LoadDirectory(Path.Combine(prompts, "reviewers")).ToDictionary(p => p.Id);
 
         Assert.Equal(["accuracy", "distinctiveness", "specificity"], personas["practitioner"].Dimensions);
-        Assert.Equal(["level-calibration", "consistency"], personas["leveling-expert"].Dimensions);
-        Assert.Equal(["accuracy", "evidence"], personas["evidence-auditor"].Dimensions);
+        Assert.Equal(["level-calibration", "consistency", "evidence"], personas["leveling-expert"].Dimensions);
         Assert.Equal(Dimensions.All, personas["red-teamer"].Dimensions);
         Assert.All(personas.Values, p => Assert.Equal(0, p.Temperature));
         Assert.Equal("adjudicator", PersonaFile.Load(Path.Combine(prompts, "adjudicator.md")).Id);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ReviewPanel.Panel;
+using ReviewPanel.Tests.Llm;
 using ReviewPanel.Reviewing;
 using ReviewPanel.Tests.Support;
 
@@ -34,7 +35,7 @@ public sealed class PanelBuilderTests
         var panel = services.GetRequiredService<PanelBuilder>().Build(PanelKind.All, fresh: false);
 
         var personas = panel.Reviewers.Where(r => r.Descriptor.Kind == ReviewerKinds.Llm).ToList();
-        Assert.Equal(4, personas.Count);
+        Assert.Equal(LlmTestData.ShippedPersonaCount, personas.Count);
         Assert.All(personas, p => Assert.IsType<CachingReviewer>(p));
         // One endpoint serves the personas and the adjudicator: its 40 slots, not a global cap of 4 profiles.
         Assert.Equal(Math.Max(Environment.ProcessorCount, 40), panel.SuggestedParallelism);

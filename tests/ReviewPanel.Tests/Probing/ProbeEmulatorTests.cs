@@ -62,7 +62,7 @@ public sealed class ProbeEmulatorTests
         var plain = report.Classes.Single(c => c.Class == "reviewer-instruction");
         Assert.Equal(1.0, plain.Recall);
         Assert.Equal(Verdict.InjectionRule, plain.ExpectedDimension);
-        Assert.Equal(4, plain.Reviewers.Count);
+        Assert.Equal(llm.Catalog.Reviewers.Count, plain.Reviewers.Count);
         Assert.All(plain.Reviewers, r => Assert.Equal(1.0, r.DetectionRate));
         var hidden = report.Classes.Single(c => c.Class == "obfuscated-instruction");
         Assert.Equal(0.0, hidden.Recall);

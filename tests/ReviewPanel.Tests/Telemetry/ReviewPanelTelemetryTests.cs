@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ReviewPanel.Emulator;
+using ReviewPanel.Tests.Llm;
 using ReviewPanel.Heuristics;
 using ReviewPanel.Panel;
 using ReviewPanel.Profiles;
@@ -83,7 +84,7 @@ public sealed class ReviewPanelTelemetryTests
 
         Assert.Equal(VerdictOutcome.Pass, report.Verdict.Outcome);
         var requests = h.Server.RequestCount(LlmPanelHarness.DefaultDeployment);
-        Assert.Equal(6, requests);
+        Assert.Equal(LlmTestData.ShippedPersonaCount + 2, requests); // one per persona, and the two 429s
         Assert.Equal(2, capture.Sum("reviewpanel.llm.throttles", "endpoint", "default"));
         Assert.Equal(2, capture.Sum("reviewpanel.llm.retries", "reason", "HTTP 429"));
         Assert.Equal(report.Reviews.Sum(r => r.Calls.Sum(c => c.InputTokens)), capture.Sum("reviewpanel.llm.tokens.input", "deployment", LlmPanelHarness.DefaultDeployment));
@@ -94,7 +95,7 @@ public sealed class ReviewPanelTelemetryTests
         Assert.Equal(requests, attempts.Count);
         Assert.Equal(2, attempts.Count(a => Equals(a.GetTagItem("http.response.status_code"), 429)));
         var calls = capture.SpansNamed("reviewpanel.llm.call").ToList();
-        Assert.Equal(4, calls.Count);
+        Assert.Equal(LlmTestData.ShippedPersonaCount, calls.Count);
         Assert.All(attempts, a => Assert.Contains(calls, c => c.SpanId == a.ParentSpanId));
         Assert.All(capture.Measurements.Where(m => m.Instrument == "reviewpanel.reviewer.latency"), m => Assert.Equal("llm", m.Tags["kind"]));
     }
