@@ -26,6 +26,13 @@ public sealed class LlmOptions
     [Range(1, 25)]
     public int Repeats { get; set; } = 1;
 
+    /// <summary>
+    /// Send each persona's max_tokens sized from its last 100 reply lengths plus a quarter (the schema's cap until 20
+    /// replies were seen, and again after a reply is cut off) rather than always the cap. Azure charges max_tokens
+    /// against the minute's tokens on arrival. Default true.
+    /// </summary>
+    public bool AdaptMaxTokens { get; set; } = true;
+
     /// <summary>Directory of persona files. Default <c>prompts/reviewers</c> (relative to the working directory).</summary>
     [Required]
     public string PersonasPath { get; set; } = "prompts/reviewers";

@@ -65,6 +65,7 @@ public sealed class LlmReviewerCatalog : IReviewerCatalog
             {
                 MaxReasks = settings.MaxReasks,
                 Repeats = settings.Repeats,
+                AdaptMaxTokens = settings.AdaptMaxTokens,
                 Deployment = resolved.endpoint.Deployment,
                 Endpoint = resolved.name,
                 Gate = gate,

@@ -27,5 +27,9 @@ internal sealed record ChatCall(WireFlavor Flavor, string Deployment, string Api
     private string? ResponseFormatType =>
         Body["response_format"] is JsonObject format && format["type"] is JsonValue type && type.TryGetValue<string>(out var t) ? t : null;
 
+    /// <summary>The reply limit the request sets (<c>max_completion_tokens</c>, or the older <c>max_tokens</c>), or null.</summary>
+    public int? MaxTokens =>
+        (Body["max_completion_tokens"] ?? Body["max_tokens"]) is JsonValue v && v.TryGetValue<int>(out var max) ? max : null;
+
     public int PromptTokens => Tokens.Estimate(Messages.Sum(m => TextOf(m).Length));
 }

@@ -98,6 +98,12 @@ internal sealed class CompletionResponder(TimeProvider time, Func<int, string> r
     private WireReply Completion(ChatCall call, DeploymentBehavior behavior, string? content, string? refusal, string finishReason)
     {
         var azure = call.Flavor == WireFlavor.Azure;
+        // Like the service: a reply longer than the request's max_tokens stops there, cut off, with finish_reason "length".
+        if (content is not null && call.MaxTokens is { } max && Tokens.Estimate(content.Length) > max)
+        {
+            content = content[..(max * 4)];
+            finishReason = "length";
+        }
         var choice = new JsonObject
         {
             ["finish_reason"] = finishReason,

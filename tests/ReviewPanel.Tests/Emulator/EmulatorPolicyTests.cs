@@ -156,6 +156,29 @@ public sealed class EmulatorPolicyTests
     }
 
     [Theory]
+    [InlineData("max_completion_tokens")]
+    [InlineData("max_tokens")]
+    public async Task Reply_LongerThanMaxTokens_IsCutThereWithFinishReasonLength(string field)
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { Default = new() { Policy = EmulatorPolicy.Low } });
+        using var client = new EmulatorClient(server);
+        var body = ReviewRequests.Review(Clean);
+        var whole = await client.AzureAsync("gpt", body);
+        var completion = whole.Json["usage"]!["completion_tokens"]!.GetValue<int>();
+
+        body[field] = completion - 1;
+        var cut = await client.AzureAsync("gpt", body);
+        body[field] = completion;
+        var fits = await client.AzureAsync("gpt", body);
+
+        Assert.Equal("stop", whole.FinishReason);
+        Assert.Equal("length", cut.FinishReason);
+        Assert.Equal(completion - 1, cut.Json["usage"]!["completion_tokens"]!.GetValue<int>());
+        Assert.StartsWith(cut.Content!, whole.Content!, StringComparison.Ordinal);
+        Assert.Equal(("stop", whole.Content), (fits.FinishReason, fits.Content));
+    }
+
+    [Theory]
     [InlineData(EmulatorPolicy.High, null, 5)]
     [InlineData(EmulatorPolicy.Low, null, 2)]
     [InlineData(EmulatorPolicy.High, 3, 3)]

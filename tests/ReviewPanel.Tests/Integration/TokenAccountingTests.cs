@@ -3,6 +3,7 @@ using ReviewPanel.Emulator;
 using ReviewPanel.Tests.Llm;
 using ReviewPanel.Panel;
 using ReviewPanel.Reviewing;
+using ReviewPanel.Reviewing.Llm;
 
 namespace ReviewPanel.Tests.Integration;
 
@@ -72,6 +73,51 @@ public sealed class TokenAccountingTests
             Assert.Equal(["stop"], call.FinishReasons);
         });
     }
+
+    [Fact]
+    public async Task Review_AfterWarmUp_SendsMaxTokensSizedFromRecentReplies_AndACutOffReplyIsReaskedWithTheCap()
+    {
+        await using var h = await LlmPanelHarness.StartAsync(s => s.ConfigureDefault(new DeploymentBehavior { Score = 5 }));
+        var profile = LlmPanelHarness.Import(Clean);
+        for (var i = 0; i < CompletionBudget.WarmUp; i++)
+        {
+            await h.ReviewAsync(profile);
+        }
+        // Until the warm-up is over every request reserves its schema's cap.
+        Assert.All(h.Server.Requests, r => Assert.Equal(CapOf(JsonNode.Parse(r.Body)!.AsObject()), MaxTokensOf(JsonNode.Parse(r.Body)!.AsObject())));
+
+        var sized = await h.ReviewAsync(profile);
+
+        var budgets = new Dictionary<string, int>();
+        Assert.All(sized.Reviews, r =>
+        {
+            var call = r.Calls.Single();
+            var cap = ReviewSchema.ReviewMaxOutputTokens(r.Scores.Count);
+            Assert.Equal(ReviewStatus.Ok, r.Status);
+            Assert.Equal(["stop"], call.FinishReasons);
+            Assert.True(call.ReservedOutputTokens < cap, $"{r.ReviewerId}: reserved {call.ReservedOutputTokens} of cap {cap}");
+            Assert.True(call.OutputTokens <= call.ReservedOutputTokens, $"{r.ReviewerId}: {call.OutputTokens} of {call.ReservedOutputTokens}");
+            budgets[r.ReviewerId] = call.ReservedOutputTokens!.Value;
+        });
+
+        // One reply cut off at max_tokens: that persona's re-ask, and its next request, reserve the cap again.
+        h.Server.ConfigureDefault(new DeploymentBehavior { Score = 5, Script = [EmulatorPolicy.Length] });
+        var cut = await h.ReviewAsync(profile);
+        var afterCut = await h.ReviewAsync(profile);
+
+        var hit = Assert.Single(cut.Reviews, r => r.Calls.Single().FinishReasons.Contains("length"));
+        var hitCap = ReviewSchema.ReviewMaxOutputTokens(hit.Scores.Count);
+        Assert.Equal(ReviewStatus.Ok, hit.Status);
+        Assert.Equal(["length", "stop"], hit.Calls.Single().FinishReasons);
+        Assert.Equal(budgets[hit.ReviewerId] + hitCap, hit.Calls.Single().ReservedOutputTokens);
+        Assert.Equal(hitCap, afterCut.Reviews.Single(r => r.ReviewerId == hit.ReviewerId).Calls.Single().ReservedOutputTokens);
+        Assert.All(afterCut.Reviews.Where(r => r.ReviewerId != hit.ReviewerId),
+            r => Assert.Equal(budgets[r.ReviewerId], r.Calls.Single().ReservedOutputTokens));
+    }
+
+    private static int MaxTokensOf(JsonObject body) => (body["max_completion_tokens"] ?? body["max_tokens"])!.GetValue<int>();
+
+    private static int CapOf(JsonObject body) => ReviewSchema.ReviewMaxOutputTokens(DimensionEnum(body).Count);
 
     private static HashSet<string> DimensionEnum(JsonObject body) =>
         [.. body["response_format"]!["json_schema"]!["schema"]!["properties"]!["scores"]!["items"]!["properties"]!["dimension"]!["enum"]!

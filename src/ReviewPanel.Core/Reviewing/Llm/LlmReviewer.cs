@@ -21,6 +21,7 @@ public sealed class LlmReviewer : IReviewer, ICallEstimator
     private readonly TimeProvider _timeProvider;
     private readonly ReviewPanelMetrics? _metrics;
     private readonly ReviewPanelActivities? _activities;
+    private readonly CompletionBudget? _budget;
 
     public LlmReviewer(PersonaFile persona, ReviewPromptBuilder prompts, IChatClient chatClient, LlmReviewerOptions options, TimeProvider? timeProvider = null,
         ReviewPanelMetrics? metrics = null, ReviewPanelActivities? activities = null)
@@ -32,6 +33,7 @@ public sealed class LlmReviewer : IReviewer, ICallEstimator
         _timeProvider = timeProvider ?? TimeProvider.System;
         _metrics = metrics;
         _activities = activities;
+        _budget = options.AdaptMaxTokens ? new CompletionBudget(ReviewSchema.ReviewMaxOutputTokens(persona.Dimensions.Count)) : null;
         Descriptor = new ReviewerDescriptor(
             "llm." + persona.Id,
             persona.Sha256,
@@ -87,7 +89,8 @@ public sealed class LlmReviewer : IReviewer, ICallEstimator
                 prompt.Messages,
                 options,
                 reply => ReviewReplyValidator.ValidateReview(reply, _persona.Dimensions, layerKeys, _options.Gate.PassingScore),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken,
+                _budget).ConfigureAwait(false);
             calls.Add(outcome.Call);
             if (outcome.Value is null)
             {

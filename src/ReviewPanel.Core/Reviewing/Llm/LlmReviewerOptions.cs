@@ -14,6 +14,12 @@ public sealed class LlmReviewerOptions
     [Range(1, 25)]
     public int Repeats { get; set; } = 1;
 
+    /// <summary>
+    /// Size each request's max_tokens from the persona's recent reply lengths (<see cref="CompletionBudget"/>) instead of
+    /// always sending the schema's cap. Default true.
+    /// </summary>
+    public bool AdaptMaxTokens { get; set; } = true;
+
     /// <summary>The deployment (or model) the chat client calls, for provenance.</summary>
     public string? Deployment { get; set; }
 

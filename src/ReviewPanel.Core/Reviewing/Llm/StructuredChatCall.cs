@@ -20,7 +20,8 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
         IReadOnlyList<ChatMessage> prompt,
         ChatOptions options,
         Func<string, ReplyValidation<T>> validate,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        CompletionBudget? budget = null)
         where T : class
     {
         var rejected = new List<string>();
@@ -54,6 +55,10 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
             activity?.SetTag("reviewpanel.deployment", deployment);
             activity?.SetTag("reviewpanel.ask", ask);
             var started = timeProvider.GetTimestamp();
+            if (budget is not null)
+            {
+                options.MaxOutputTokens = budget.Next();
+            }
             reserved += options.MaxOutputTokens ?? 0;
             ChatResponse response;
             string? echo;
@@ -100,6 +105,11 @@ internal sealed class StructuredChatCall(IChatClient client, TimeProvider timePr
             if (response.FinishReason is { } finish)
             {
                 finishReasons.Add(finish.Value);
+            }
+            var cutOff = response.FinishReason == ChatFinishReason.Length;
+            if (budget is not null && (response.Usage?.OutputTokenCount is not null || cutOff))
+            {
+                budget.Observe((int)Math.Min(int.MaxValue, output), cutOff);
             }
 
             var text = response.Text;
