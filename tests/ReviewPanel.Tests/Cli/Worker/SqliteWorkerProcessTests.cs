@@ -111,14 +111,17 @@ public sealed class SqliteWorkerProcessTests : IDisposable
         var exit = await worker.WaitForExitAsync(ExitTimeout);
         clock.Stop();
 
-        Assert.Equal(0, exit);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(drainSeconds + 5), $"stopped in {clock.Elapsed}");
         await using var db = await OpenAsync();
         var jobs = await HistoryCounts.JobsPerStateAsync(db);
-        Assert.False(jobs.ContainsKey("leased"), string.Join(", ", jobs));
-        Assert.Equal(120, jobs.GetValueOrDefault("done") + jobs.GetValueOrDefault("queued"));
-        Assert.True(jobs.GetValueOrDefault("queued") > 0, "the worker should have stopped before the batch ended");
-        Assert.Equal(jobs["done"], await HistoryCounts.CountAsync(db, "SELECT COUNT(*) FROM verdicts"));
+        var verdicts = await HistoryCounts.CountAsync(db, "SELECT COUNT(*) FROM verdicts");
+        // Everything a failure needs to be diagnosed, not only the assertion that tripped.
+        var state = $"exit {exit}, stopped in {clock.Elapsed}, jobs {string.Join(", ", jobs)}, verdicts {verdicts}\n{worker.Stderr}";
+        Assert.True(exit == 0, state);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(drainSeconds + 5), state);
+        Assert.False(jobs.ContainsKey("leased"), state);
+        Assert.True(jobs.GetValueOrDefault("done") + jobs.GetValueOrDefault("queued") == 120, state);
+        Assert.True(jobs.GetValueOrDefault("queued") > 0, "the worker should have stopped before the batch ended: " + state);
+        Assert.True(jobs.GetValueOrDefault("done") == verdicts, state);
     }
 
     [Fact]
