@@ -515,7 +515,7 @@ public abstract partial class DbReviewStore : IReviewStore, IWorkQueue
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
+            parameter.ParameterName = "@" + name;
             parameter.Value = value ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }

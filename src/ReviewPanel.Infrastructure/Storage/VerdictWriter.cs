@@ -37,7 +37,7 @@ internal sealed class VerdictWriter(DbConnection connection, DbTransaction trans
             foreach (var (name, _) in parameters)
             {
                 var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
+                parameter.ParameterName = "@" + name;
                 command.Parameters.Add(parameter);
             }
             _commands[sql] = command;
