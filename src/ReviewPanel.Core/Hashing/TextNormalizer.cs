@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,23 +14,61 @@ public static class TextNormalizer
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var nfkc = text.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(nfkc.Length);
+        // Most text is already NFKC (ASCII with a few dashes and quotes): skip the ICU pass, which was the largest
+        // share of normalizing.
+        var nfkc = IsNfkcInert(text) ? text : text.Normalize(NormalizationForm.FormKC);
+        // The result is never longer than the NFKC text (runs of whitespace only shrink).
+        var rented = nfkc.Length > 256 ? ArrayPool<char>.Shared.Rent(nfkc.Length) : null;
+        Span<char> buffer = rented ?? stackalloc char[256];
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in nfkc)
         {
             if (char.IsWhiteSpace(c))
             {
-                pendingSpace = sb.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
             if (pendingSpace)
             {
-                sb.Append(' ');
+                buffer[length++] = ' ';
                 pendingSpace = false;
             }
-            sb.Append(char.ToLower(c, CultureInfo.InvariantCulture));
+            buffer[length++] = char.ToLower(c, CultureInfo.InvariantCulture);
         }
-        return sb.ToString();
+        var result = buffer[..length].SequenceEqual(nfkc) ? nfkc : new string(buffer[..length]);
+        if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
+
+    /// <summary>Whether every character of the text is <see cref="IsNfkcInert(char)"/>, so NFKC leaves the text as it is.</summary>
+    internal static bool IsNfkcInert(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 0x80 && !IsNfkcInert(c)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Whether NFKC leaves this character as it is in any text: it is its own NFKC and it neither combines with its
+    /// neighbours (combining marks, Hangul jamo) nor is half of a surrogate pair. A text of such characters is NFKC
+    /// (the quick check of UAX #15). Decided once per character by ICU itself and remembered.
+    /// </summary>
+    internal static bool IsNfkcInert(char c)
+    {
+        if (c < 0x80) return true;
+        var known = Inert[c];
+        if (known != 0) return known == 1;
+        var inert = !char.IsSurrogate(c)
+            && c is not (>= '\u1100' and <= '\u11FF')
+            && CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            && c.ToString().IsNormalized(NormalizationForm.FormKC);
+        Inert[c] = inert ? (byte)1 : (byte)2;
+        return inert;
+    }
+
+    // Per BMP character: 0 not yet decided, 1 inert, 2 not (racing writers store the same value).
+    private static readonly byte[] Inert = new byte[char.MaxValue + 1];
 }

@@ -150,7 +150,9 @@ public sealed partial class CompletenessReviewer(SocCatalog? catalog = null) : I
         }
     }
 
-    private static bool EndsLikeSentence(string text) => text.TrimEnd().TrimEnd('"', '\'', '”', '’', '»', ')', ']').LastOrDefault() is '.' or '!' or '?' or '…' or ':' or ';' or '。' or '！' or '？'
+    private static readonly char[] ClosingMarks = ['"', '\'', '”', '’', '»', ')', ']'];
+
+    private static bool EndsLikeSentence(string text) => text.TrimEnd().TrimEnd(ClosingMarks).LastOrDefault() is '.' or '!' or '?' or '…' or ':' or ';' or '。' or '！' or '？'
         || text.TrimEnd().EndsWith(')');
 
     /// <summary>The text ends on a lower-case function word (an article, preposition, conjunction or pronoun): English sentences do not.</summary>

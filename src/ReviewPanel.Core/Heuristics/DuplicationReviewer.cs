@@ -13,6 +13,8 @@ public sealed class DuplicationReviewer : IReviewer
     /// <summary>Shorter lines (headings, skill names, "Organization-wide") repeat legitimately.</summary>
     private const int MinWords = 6;
 
+    private static readonly char[] TrailingPunctuation = ['.', ';', ':', ' '];
+
     public ReviewerDescriptor Descriptor { get; } =
         new("heuristic.duplication", "1", HeuristicText.Kind, [Dimensions.Consistency]);
 
@@ -25,7 +27,7 @@ public sealed class DuplicationReviewer : IReviewer
             where !HeuristicText.IsTableSeparator(line)
             let content = HeuristicText.StripBullet(line)
             where HeuristicText.WordCount(content) >= MinWords
-            select (Layer: layer.Key, Content: content, Key: HeuristicText.Norm(content).TrimEnd('.', ';', ':', ' '));
+            select (Layer: layer.Key, Content: content, Key: HeuristicText.Norm(content).TrimEnd(TrailingPunctuation));
 
         if (!occurrences.Any())
         {

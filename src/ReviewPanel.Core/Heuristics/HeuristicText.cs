@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -239,18 +240,51 @@ internal static partial class HeuristicText
     [GeneratedRegex(@"[.!?](?=\s|$)")]
     private static partial Regex SentenceEnd();
 
-    /// <summary>Text normalized like <see cref="Hashing.TextNormalizer"/>, with a map back to original offsets.</summary>
-    private sealed class MappedText(string normalized, int[] starts, int[] ends)
+    /// <summary>
+    /// Text normalized like <see cref="Hashing.TextNormalizer"/>, with a map back to original offsets. The map is built
+    /// on the first <see cref="ToOriginal"/> (by the same walk again): most layers match no pattern and never need it.
+    /// </summary>
+    private sealed class MappedText(string original, string normalized)
     {
+        // One object, so a reader on another thread sees both arrays or neither.
+        private OffsetMap? _map;
+
+        private sealed record OffsetMap(int[] Starts, int[] Ends);
+
         public string Normalized { get; } = normalized;
 
         public static MappedText Of(string original)
         {
-            // NFKC of one character is at most 18 characters; usually the text is ASCII and maps one to one.
-            var capacity = original.Length + 16;
-            var text = new char[capacity];
-            var starts = new int[capacity];
-            var ends = new int[capacity];
+            var buffer = ArrayPool<char>.Shared.Rent(original.Length + 16);
+            int[]? noMap = null;
+            var length = Walk(original, ref buffer, ref noMap, ref noMap);
+            var normalized = new string(buffer, 0, length);
+            ArrayPool<char>.Shared.Return(buffer);
+            return new MappedText(original, normalized);
+        }
+
+        /// <summary>Original [start, end) of the normalized span [start, end).</summary>
+        public (int Start, int End) ToOriginal(int start, int end)
+        {
+            if (_map is null)
+            {
+                var text = new char[original.Length + 16];
+                int[]? starts = new int[text.Length];
+                int[]? ends = new int[text.Length];
+                Walk(original, ref text, ref starts, ref ends);
+                _map = new OffsetMap(starts!, ends!);
+            }
+            return (_map.Starts[start], _map.Ends[end - 1]);
+        }
+
+        /// <summary>
+        /// Writes the normalized text into <paramref name="text"/> (grown when NFKC expands), and when there are map
+        /// arrays, the original span of each character into <paramref name="starts"/> and <paramref name="ends"/> (grown
+        /// alike); returns its length. Without a map, <paramref name="text"/> is a pooled array.
+        /// </summary>
+        private static int Walk(string original, ref char[] text, ref int[]? starts, ref int[]? ends)
+        {
+            var mapped = starts is not null;
             var length = 0;
             var pendingSpace = false;
             var index = 0;
@@ -258,8 +292,10 @@ internal static partial class HeuristicText
             {
                 var start = index;
                 index += rune.Utf16SequenceLength;
-                // ASCII is its own NFKC: no string per character for the common case.
-                var normalized = rune.IsAscii ? null : rune.ToString().Normalize(NormalizationForm.FormKC);
+                // A character NFKC leaves alone (ASCII, most punctuation) is its own NFKC: no string per character.
+                var normalized = rune.IsAscii || (rune.IsBmp && Hashing.TextNormalizer.IsNfkcInert((char)rune.Value))
+                    ? null
+                    : rune.ToString().Normalize(NormalizationForm.FormKC);
                 var count = normalized?.Length ?? 1;
                 for (var k = 0; k < count; k++)
                 {
@@ -271,28 +307,33 @@ internal static partial class HeuristicText
                     }
                     if (length + 2 > text.Length)
                     {
-                        Array.Resize(ref text, text.Length * 2);
-                        Array.Resize(ref starts, text.Length);
-                        Array.Resize(ref ends, text.Length);
+                        if (mapped)
+                        {
+                            Array.Resize(ref text, text.Length * 2);
+                            Array.Resize(ref starts, text.Length);
+                            Array.Resize(ref ends, text.Length);
+                        }
+                        else
+                        {
+                            var larger = ArrayPool<char>.Shared.Rent(text.Length * 2);
+                            text.AsSpan(0, length).CopyTo(larger);
+                            ArrayPool<char>.Shared.Return(text);
+                            text = larger;
+                        }
                     }
                     if (pendingSpace)
                     {
                         text[length] = ' ';
-                        starts[length] = start;
-                        ends[length] = start;
+                        if (mapped) (starts![length], ends![length]) = (start, start);
                         length++;
                         pendingSpace = false;
                     }
                     text[length] = char.ToLower(c, CultureInfo.InvariantCulture);
-                    starts[length] = start;
-                    ends[length] = index;
+                    if (mapped) (starts![length], ends![length]) = (start, index);
                     length++;
                 }
             }
-            return new MappedText(new string(text, 0, length), starts, ends);
+            return length;
         }
-
-        /// <summary>Original [start, end) of the normalized span [start, end).</summary>
-        public (int Start, int End) ToOriginal(int start, int end) => (starts[start], ends[end - 1]);
     }
 }
