@@ -56,12 +56,12 @@ public sealed partial class InjectionReviewer : IReviewer
         foreach (var s in ProfileStrings.Of(profile))
         {
             if (s.IsDerived || string.IsNullOrWhiteSpace(s.Value)) continue;
-            var isText = s.Location == s.LayerKey + ".text";
+            var isText = IsPart(s, ".text", whole: true);
             var covered = !isText && (s.LayerKey == ProfileStrings.ProfileKey
                 ? texts.Values.Any(t => t.Contains(s.Value, StringComparison.Ordinal))
                 : texts.TryGetValue(s.LayerKey, out var text) && text.Contains(s.Value, StringComparison.Ordinal));
             if (covered) continue;
-            var isItem = s.Location.StartsWith(s.LayerKey + ".items[", StringComparison.Ordinal);
+            var isItem = IsPart(s, ".items[", whole: false);
             if (itemsKey is not null && (!isItem || itemsKey != s.LayerKey))
             {
                 yield return new Document(itemsKey, items);
@@ -77,6 +77,15 @@ public sealed partial class InjectionReviewer : IReviewer
             yield return new Document(s.LayerKey, Lines(s.Value));
         }
         if (itemsKey is not null) yield return new Document(itemsKey, items);
+    }
+
+    /// <summary>Whether the string's location is its layer key then <paramref name="part"/> (and nothing more when <paramref name="whole"/>).</summary>
+    private static bool IsPart(ProfileString s, string part, bool whole)
+    {
+        var rest = s.Location.AsSpan();
+        if (!rest.StartsWith(s.LayerKey, StringComparison.Ordinal)) return false;
+        rest = rest[s.LayerKey.Length..];
+        return whole ? rest.SequenceEqual(part) : rest.StartsWith(part, StringComparison.Ordinal);
     }
 
     private static List<Skeleton.Segment> Lines(string text)

@@ -19,19 +19,22 @@ internal sealed partial class Skeleton
     /// <summary>One piece of raw text: <c>Raw[From..To)</c> (a line of a layer's text, an item, a field value, ...).</summary>
     public readonly record struct Segment(string Raw, int From, int To);
 
-    private readonly int[] _segment;
-    private readonly int[] _start;
-    private readonly int[] _end;
+    /// <summary>Where each character came from: its raw segment (-1 for an inserted space) and [start, end) in it.</summary>
+    private sealed record Map(int[] Segment, int[] Start, int[] End);
 
-    private Skeleton(string text, int[] segment, int[] start, int[] end, string reading, IReadOnlyList<SpacedRun> spacedRuns)
+    // Null until asked for when the reading was built without it; then _mapSource builds it (see Build).
+    private Map? _map;
+    private Func<Map>? _mapSource;
+
+    private Skeleton(string text, Map? map, string reading, IReadOnlyList<SpacedRun> spacedRuns)
     {
         Text = text;
-        _segment = segment;
-        _start = start;
-        _end = end;
+        _map = map;
         Reading = reading;
         SpacedRuns = spacedRuns;
     }
+
+    private Map Offsets => _map ??= _mapSource!();
 
     public string Text { get; }
 
@@ -47,12 +50,13 @@ internal sealed partial class Skeleton
     /// <summary>The raw spans behind skeleton characters [start, end): per segment, its lowest start and highest end.</summary>
     public IReadOnlyList<(int Segment, int Start, int End)> ToRaw(int start, int end)
     {
+        var map = Offsets;
         var spans = new SortedDictionary<int, (int Start, int End)>();
         for (var i = start; i < end && i < Text.Length; i++)
         {
-            var s = _segment[i];
+            var s = map.Segment[i];
             if (s < 0) continue;
-            spans[s] = spans.TryGetValue(s, out var span) ? (Math.Min(span.Start, _start[i]), Math.Max(span.End, _end[i])) : (_start[i], _end[i]);
+            spans[s] = spans.TryGetValue(s, out var span) ? (Math.Min(span.Start, map.Start[i]), Math.Max(span.End, map.End[i])) : (map.Start[i], map.End[i]);
         }
         return spans.Select(kv => (kv.Key, kv.Value.Start, kv.Value.End)).ToList();
     }
@@ -93,16 +97,32 @@ internal sealed partial class Skeleton
         DecodeTags = 8,
     }
 
+    /// <summary>
+    /// One reading. Most readings match no pattern, so the text is read alone first and mapped back to raw offsets only
+    /// when a match asks (the three offset arrays were most of what a reading allocated); the second walk gives the
+    /// same text. A letter-spaced run needs its offsets at once, so a reading that has one is walked with them.
+    /// </summary>
     private static Skeleton Build(IReadOnlyList<Segment> segments, Options options, int[]? only = null)
     {
-        var b = new Builder(segments.Sum(x => x.To - x.From) + segments.Count);
+        if (Read(segments, options, only, mapped: false) is not { } unmapped) return Read(segments, options, only, mapped: true)!;
+        unmapped._mapSource = () => Read(segments, options, only, mapped: true)!.Offsets;
+        return unmapped;
+    }
+
+    /// <summary>The reading, with its map when <paramref name="mapped"/>; null when unmapped and it has a letter-spaced run.</summary>
+    private static Skeleton? Read(IReadOnlyList<Segment> segments, Options options, int[]? only, bool mapped)
+    {
+        var b = new Builder(segments.Sum(x => x.To - x.From) + segments.Count, mapped);
         var indices = only ?? Enumerable.Range(0, segments.Count).ToArray();
         for (var k = 0; k < indices.Length; k++)
         {
             var s = indices[k];
             if (k > 0) b.Add(' ', -1, 0, 0);
             var (raw, from, to) = segments[s];
-            if (BulletMarker().Match(raw, from, to - from) is { Success: true } bullet) from += bullet.Length;
+            foreach (var bullet in BulletMarker().EnumerateMatches(raw.AsSpan(from, to - from)))
+            {
+                from += bullet.Length;
+            }
             if (options.HasFlag(Options.Reverse))
             {
                 foreach (var (index, length) in Order(raw, from, to, reverse: true))
@@ -121,7 +141,7 @@ internal sealed partial class Skeleton
         var first = b.Build();
         if (options.HasFlag(Options.LeetI) || options.HasFlag(Options.LeetL)) first = Leet(first, options.HasFlag(Options.LeetL) ? 'l' : 'i');
         var (spaced, runs) = UndoLetterSpacing(first);
-        return Collapse(spaced).With(ReadingOf(options), runs);
+        return spaced is null ? null : Collapse(spaced).With(ReadingOf(options), runs);
     }
 
     private static string ReadingOf(Options options) => options switch
@@ -236,24 +256,26 @@ internal sealed partial class Skeleton
                 };
             }
         }
-        return new Skeleton(new string(chars), s._segment, s._start, s._end, s.Reading, s.SpacedRuns);
+        return new Skeleton(new string(chars), s._map, s.Reading, s.SpacedRuns);
     }
 
     /// <summary>
     /// Runs of four or more single characters separated by single spaces or dots ("i g n o r e", "i.g.n.o.r.e") are
-    /// joined; a wider gap (two or more spaces, or " / ") inside a run is a word break.
+    /// joined; a wider gap (two or more spaces, or " / ") inside a run is a word break. Null when there are runs and
+    /// <paramref name="s"/> has no map (the runs need their raw offsets).
     /// </summary>
-    private static (Skeleton, IReadOnlyList<SpacedRun>) UndoLetterSpacing(Skeleton s)
+    private static (Skeleton?, IReadOnlyList<SpacedRun>) UndoLetterSpacing(Skeleton s)
     {
         if (!MayHaveSpacedRun(s.Text)) return (s, []);
         var matches = SpacedRunPattern().Matches(s.Text);
         if (matches.Count == 0) return (s, []);
-        var b = new Builder(s.Text.Length);
+        if (s._map is null) return (null, []);
+        var b = new Builder(s.Text.Length, mapped: true);
         var runs = new List<SpacedRun>();
         var at = 0;
         foreach (Match m in matches)
         {
-            for (; at < m.Index; at++) b.Add(s.Text[at], s._segment[at], s._start[at], s._end[at]);
+            for (; at < m.Index; at++) b.AddFrom(s, at);
             var compact = new StringBuilder();
             var gap = 0;
             for (; at < m.Index + m.Length; at++)
@@ -263,7 +285,7 @@ internal sealed partial class Skeleton
                 {
                     if (gap >= 2 && compact.Length > 0) b.Add(' ', -1, 0, 0);
                     gap = 0;
-                    b.Add(c, s._segment[at], s._start[at], s._end[at]);
+                    b.AddFrom(s, at);
                     compact.Append(c);
                 }
                 else
@@ -273,7 +295,7 @@ internal sealed partial class Skeleton
             }
             runs.Add(new SpacedRun(compact.ToString(), s.ToRaw(m.Index, m.Index + m.Length)));
         }
-        for (; at < s.Text.Length; at++) b.Add(s.Text[at], s._segment[at], s._start[at], s._end[at]);
+        for (; at < s.Text.Length; at++) b.AddFrom(s, at);
         return (b.Build().With(s.Reading, runs), runs);
     }
 
@@ -309,7 +331,7 @@ internal sealed partial class Skeleton
     {
         // Already collapsed (the usual case): no copy.
         if (s.Text.Length == 0 || (s.Text[0] != ' ' && s.Text[^1] != ' ' && !s.Text.Contains("  ", StringComparison.Ordinal))) return s;
-        var b = new Builder(s.Text.Length);
+        var b = new Builder(s.Text.Length, mapped: s._map is not null);
         var pending = false;
         for (var i = 0; i < s.Text.Length; i++)
         {
@@ -320,18 +342,28 @@ internal sealed partial class Skeleton
             }
             if (pending) b.Add(' ', -1, 0, 0);
             pending = false;
-            b.Add(s.Text[i], s._segment[i], s._start[i], s._end[i]);
+            b.AddFrom(s, i);
         }
         return b.Build().With(s.Reading, s.SpacedRuns);
     }
 
-    private Skeleton With(string reading, IReadOnlyList<SpacedRun> runs) => new(Text, _segment, _start, _end, reading, runs);
+    private Skeleton With(string reading, IReadOnlyList<SpacedRun> runs) => new(Text, _map, reading, runs);
 
-    /// <summary>The text and its map to raw offsets, in growable arrays (three lists and a StringBuilder cost twice as much).</summary>
-    private sealed class Builder(int capacity = 256)
+    /// <summary>
+    /// The text and, when <c>mapped</c>, its map to raw offsets, in growable arrays (three lists and a StringBuilder cost
+    /// twice as much). The text array is pooled: it is copied into the string and returned by <see cref="Build"/>.
+    /// </summary>
+    private sealed class Builder
     {
-        private char[] _text = new char[Math.Max(16, capacity)];
-        private int[] _segment = new int[Math.Max(16, capacity)], _start = new int[Math.Max(16, capacity)], _end = new int[Math.Max(16, capacity)];
+        private char[] _text;
+        private int[]? _segment, _start, _end;
+
+        public Builder(int capacity, bool mapped)
+        {
+            _text = ArrayPool<char>.Shared.Rent(Math.Max(16, capacity));
+            // As long as the rented array (which may be longer than asked): both grow when it is full.
+            if (mapped) (_segment, _start, _end) = (new int[_text.Length], new int[_text.Length], new int[_text.Length]);
+        }
 
         public int Length { get; private set; }
 
@@ -339,23 +371,47 @@ internal sealed partial class Skeleton
 
         public void Add(char c, int segment, int start, int end)
         {
-            if (Length == _text.Length)
+            if (Length == _text.Length) Grow();
+            _text[Length] = c;
+            if (_segment is not null)
             {
-                var size = _text.Length * 2;
-                Array.Resize(ref _text, size);
+                _segment[Length] = segment;
+                _start![Length] = start;
+                _end![Length] = end;
+            }
+            Length++;
+        }
+
+        /// <summary>Character <paramref name="i"/> of <paramref name="s"/> with where it came from.</summary>
+        public void AddFrom(Skeleton s, int i)
+        {
+            if (s._map is { } map) Add(s.Text[i], map.Segment[i], map.Start[i], map.End[i]);
+            else Add(s.Text[i], -1, 0, 0);
+        }
+
+        private void Grow()
+        {
+            var size = _text.Length * 2;
+            var text = ArrayPool<char>.Shared.Rent(size);
+            _text.AsSpan(0, Length).CopyTo(text);
+            ArrayPool<char>.Shared.Return(_text);
+            _text = text;
+            if (_segment is not null)
+            {
                 Array.Resize(ref _segment, size);
                 Array.Resize(ref _start, size);
                 Array.Resize(ref _end, size);
             }
-            _text[Length] = c;
-            _segment[Length] = segment;
-            _start[Length] = start;
-            _end[Length] = end;
-            Length++;
         }
 
         /// <summary>The skeleton; it takes the map arrays as they are (longer than the text; only [0, Length) is read).</summary>
-        public Skeleton Build() => new(new string(_text, 0, Length), _segment, _start, _end, "plain", []);
+        public Skeleton Build()
+        {
+            var text = new string(_text, 0, Length);
+            ArrayPool<char>.Shared.Return(_text);
+            _text = [];
+            return new(text, _segment is null ? null : new Map(_segment, _start!, _end!), "plain", []);
+        }
     }
 
     /// <summary>
