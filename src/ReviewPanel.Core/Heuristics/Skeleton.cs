@@ -84,8 +84,15 @@ internal sealed partial class Skeleton
 
     private static readonly SearchValues<char> LeetCharacters = SearchValues.Create("013457@$");
 
-    private static int[] Where(IReadOnlyList<Segment> segments, Func<Segment, bool> sign) =>
-        Enumerable.Range(0, segments.Count).Where(i => sign(segments[i])).ToArray();
+    private static int[] Where(IReadOnlyList<Segment> segments, Func<Segment, bool> sign)
+    {
+        List<int>? found = null;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (sign(segments[i])) (found ??= []).Add(i);
+        }
+        return found is null ? [] : [.. found];
+    }
 
     [Flags]
     private enum Options
@@ -112,11 +119,13 @@ internal sealed partial class Skeleton
     /// <summary>The reading, with its map when <paramref name="mapped"/>; null when unmapped and it has a letter-spaced run.</summary>
     private static Skeleton? Read(IReadOnlyList<Segment> segments, Options options, int[]? only, bool mapped)
     {
-        var b = new Builder(segments.Sum(x => x.To - x.From) + segments.Count, mapped);
-        var indices = only ?? Enumerable.Range(0, segments.Count).ToArray();
-        for (var k = 0; k < indices.Length; k++)
+        var capacity = segments.Count;
+        for (var k = 0; k < segments.Count; k++) capacity += segments[k].To - segments[k].From;
+        var b = new Builder(capacity, mapped);
+        var count = only?.Length ?? segments.Count;
+        for (var k = 0; k < count; k++)
         {
-            var s = indices[k];
+            var s = only?[k] ?? k;
             if (k > 0) b.Add(' ', -1, 0, 0);
             var (raw, from, to) = segments[s];
             foreach (var bullet in BulletMarker().EnumerateMatches(raw.AsSpan(from, to - from)))
