@@ -71,8 +71,23 @@ internal static partial class HeuristicText
         return cells;
     }
 
-    public static bool IsTableSeparator(string line) =>
-        IsTableLine(line) && Cells(line).All(c => SeparatorCell().IsMatch(c));
+    /// <summary>
+    /// Whether every cell of the table line is a separator (<c>---</c>, <c>:--:</c>): <see cref="Cells"/> checked as spans,
+    /// without its strings. The part before the first '|' is always empty, and an empty last part is no cell either.
+    /// </summary>
+    public static bool IsTableSeparator(string line)
+    {
+        if (!IsTableLine(line)) return false;
+        var rest = line.AsSpan().Trim()[1..];
+        while (true)
+        {
+            var bar = rest.IndexOf('|');
+            var cell = (bar < 0 ? rest : rest[..bar]).Trim();
+            if (bar < 0) return cell.IsEmpty || SeparatorCell().IsMatch(cell);
+            if (!SeparatorCell().IsMatch(cell)) return false;
+            rest = rest[(bar + 1)..];
+        }
+    }
 
     /// <summary>How many runs of letters and digits (Unicode L and N) the text has.</summary>
     public static int WordCount(string text)
@@ -100,9 +115,13 @@ internal static partial class HeuristicText
             }
             var start = i;
             while (i < text.Length && (char.IsLetter(text[i]) || char.IsNumber(text[i]))) i++;
-            yield return text[start..i].ToLowerInvariant();
+            yield return LowerInvariant(text, start, i - start);
         }
     }
+
+    /// <summary><c>text.Substring(start, length).ToLowerInvariant()</c> in one string.</summary>
+    private static string LowerInvariant(string text, int start, int length) =>
+        string.Create(length, (text, start), static (word, at) => at.text.AsSpan(at.start, word.Length).ToLowerInvariant(word));
 
     /// <summary>Content words: lower-cased, stopwords and words under 3 letters dropped, plural 's' trimmed.</summary>
     public static IEnumerable<string> ContentWords(string text) =>
@@ -328,7 +347,7 @@ internal static partial class HeuristicText
                         length++;
                         pendingSpace = false;
                     }
-                    text[length] = char.ToLower(c, CultureInfo.InvariantCulture);
+                    text[length] = Hashing.TextNormalizer.ToLowerInvariant(c);
                     if (mapped) (starts![length], ends![length]) = (start, index);
                     length++;
                 }

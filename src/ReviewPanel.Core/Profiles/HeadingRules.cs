@@ -87,8 +87,14 @@ internal static partial class HeadingRules
     /// <summary>The bullet's text without its marker, or null when the line is not a bullet.</summary>
     public static string? BulletText(string line)
     {
-        var m = BulletRegex().Match(line);
-        return m.Success ? m.Groups[1].Value.Trim() : null;
+        // BulletRegex without its Match and groups: whitespace, a marker, whitespace, the rest (a line has no '\n').
+        if (line.Contains('\n'))
+        {
+            var m = BulletRegex().Match(line);
+            return m.Success ? m.Groups[1].Value.Trim() : null;
+        }
+        var rest = line.AsSpan().TrimStart();
+        return rest.Length >= 2 && rest[0] is ('-' or '*' or '•') && char.IsWhiteSpace(rest[1]) ? rest[1..].Trim().ToString() : null;
     }
 
     public static bool IsTableRow(string line) => line.TrimStart().StartsWith('|');
