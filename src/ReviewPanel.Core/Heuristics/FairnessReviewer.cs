@@ -33,7 +33,7 @@ public sealed partial class FairnessReviewer : IReviewer
     public Task<Review> ReviewAsync(RoleProfile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (profile.Layers.All(l => HeuristicText.WordCount(l.Text) == 0))
+        if (!profile.Layers.Any(l => HeuristicText.HasWords(l.Text)))
         {
             const string Why = "The profile has no text: nothing to check for exclusionary wording.";
             return Task.FromResult(HeuristicText.Review(Descriptor, Why, DimensionScore.Abstain(Dimensions.Fairness, Why)));

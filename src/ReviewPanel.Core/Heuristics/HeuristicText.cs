@@ -50,7 +50,17 @@ internal static partial class HeuristicText
     public static string Norm(string text) => Hashing.TextNormalizer.Normalize(text);
 
     /// <summary>The line without a leading bullet marker (<c>-</c>, <c>*</c>, <c>•</c>), trimmed.</summary>
-    public static string StripBullet(string line) => MayBeBullet(line) ? BulletMarker().Replace(line, "").Trim() : line.Trim();
+    public static string StripBullet(string line)
+    {
+        // The marker is anchored at the start, so it is one match at most: cut it and trim, in one string.
+        var marker = 0;
+        if (MayBeBullet(line))
+        {
+            foreach (var m in BulletMarker().EnumerateMatches(line)) marker = m.Length;
+        }
+        var rest = line.AsSpan(marker).Trim();
+        return rest.Length == line.Length ? line : rest.ToString();
+    }
 
     public static bool IsBullet(string line) => MayBeBullet(line) && BulletMarker().IsMatch(line);
 
@@ -63,9 +73,18 @@ internal static partial class HeuristicText
 
     public static bool IsTableLine(string line) => line.TrimStart().StartsWith('|');
 
+    /// <summary>The trimmed cells between the '|'s of the line, without an empty first and an empty last one.</summary>
     public static IReadOnlyList<string> Cells(string tableLine)
     {
-        var cells = tableLine.Trim().Split('|').Select(c => c.Trim()).ToList();
+        var rest = tableLine.AsSpan().Trim();
+        var cells = new List<string>(rest.Count('|') + 1);
+        while (true)
+        {
+            var bar = rest.IndexOf('|');
+            cells.Add((bar < 0 ? rest : rest[..bar]).Trim().ToString());
+            if (bar < 0) break;
+            rest = rest[(bar + 1)..];
+        }
         if (cells.Count > 0 && cells[0].Length == 0) cells.RemoveAt(0);
         if (cells.Count > 0 && cells[^1].Length == 0) cells.RemoveAt(cells.Count - 1);
         return cells;
@@ -87,6 +106,16 @@ internal static partial class HeuristicText
             if (!SeparatorCell().IsMatch(cell)) return false;
             rest = rest[(bar + 1)..];
         }
+    }
+
+    /// <summary>Whether the text has a letter or digit (Unicode L and N): <c>WordCount(text) &gt; 0</c>, stopping at the first.</summary>
+    public static bool HasWords(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c) || char.IsNumber(c)) return true;
+        }
+        return false;
     }
 
     /// <summary>How many runs of letters and digits (Unicode L and N) the text has.</summary>
@@ -126,6 +155,50 @@ internal static partial class HeuristicText
     /// <summary>Content words: lower-cased, stopwords and words under 3 letters dropped, plural 's' trimmed.</summary>
     public static IEnumerable<string> ContentWords(string text) =>
         Words(text).Where(w => w.Length >= 3 && !Stopwords.Contains(w) && !w.All(char.IsDigit)).Select(Stem);
+
+    public delegate void WordVisitor(ReadOnlySpan<char> word);
+
+    /// <summary>
+    /// Each of <see cref="ContentWords"/>, in order, as a span that lives only during the call: no string per word
+    /// (for lookups in dictionaries that already hold the word).
+    /// </summary>
+    public static void VisitContentWords(string text, WordVisitor visit)
+    {
+        var stopwords = Stopwords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
+        for (var i = 0; i < text.Length;)
+        {
+            if (!(char.IsLetter(text[i]) || char.IsNumber(text[i])))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && (char.IsLetter(text[i]) || char.IsNumber(text[i]))) i++;
+            var length = i - start;
+            if (length < 3) continue;
+            var word = length <= buffer.Length ? buffer[..length] : new char[length];
+            text.AsSpan(start, length).ToLowerInvariant(word);
+            if (stopwords.Contains(word) || IsAllDigits(word)) continue;
+            visit(Stem(word));
+        }
+    }
+
+    private static bool IsAllDigits(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsDigit(c)) return false;
+        }
+        return true;
+    }
+
+    /// <summary><see cref="Stem(string)"/> of a span.</summary>
+    private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word) =>
+        word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
+            && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal)
+            ? word[..^1]
+            : word;
 
     /// <summary>Deliberately simple stemming: trims a plural 's' (not 'ss', 'us', 'is').</summary>
     public static string Stem(string word) =>
@@ -177,16 +250,19 @@ internal static partial class HeuristicText
     /// </summary>
     private static readonly RecentCache<string, MappedText> NormalizedLayers = new(256);
 
-    public static IEnumerable<(string Match, string Quote)> FindAll(ProfileLayer layer, Regex pattern, int maxQuote = 220)
+    public static IReadOnlyList<(string Match, string Quote)> FindAll(ProfileLayer layer, Regex pattern, int maxQuote = 220)
     {
         // Each reviewer runs many patterns over the same layer: normalize its text once, not once per pattern.
         var mapped = NormalizedLayers.GetValue(layer.Text, MappedText.Of);
-        foreach (Match m in pattern.Matches(mapped.Normalized))
+        List<(string Match, string Quote)>? found = null;
+        // EnumerateMatches: nothing allocated for the many pattern and layer pairs that match nothing.
+        foreach (var m in pattern.EnumerateMatches(mapped.Normalized))
         {
             if (m.Length == 0) continue;
             var (start, end) = mapped.ToOriginal(m.Index, m.Index + m.Length);
-            yield return (m.Value, QuoteAround(layer.Text, start, end, maxQuote));
+            (found ??= []).Add((mapped.Normalized.Substring(m.Index, m.Length), QuoteAround(layer.Text, start, end, maxQuote)));
         }
+        return found ?? [];
     }
 
     /// <summary>The line holding [start, end), bullet marker stripped; a window of it around the span when long.</summary>
