@@ -69,7 +69,7 @@ internal sealed partial class Skeleton
         // The other readings cost a pass each, so they read only the segments that show their sign.
         // The vectorized check for a digit-for-letter character first: most lines have none, and the token pattern
         // (three lookaheads per position) was a fifth of this reviewer's time.
-        var leet = Where(segments, s => s.Raw.AsSpan(s.From, s.To - s.From).IndexOfAny(LeetCharacters) >= 0
+        var leet = Where(segments, s => MayHaveLeetToken(s.Raw.AsSpan(s.From, s.To - s.From))
             && LeetToken().IsMatch(s.Raw.AsSpan(s.From, s.To - s.From)));
         if (leet.Length > 0)
         {
@@ -83,6 +83,30 @@ internal sealed partial class Skeleton
     }
 
     private static readonly SearchValues<char> LeetCharacters = SearchValues.Create("013457@$");
+
+    /// <summary>
+    /// A cheap superset of <see cref="LeetToken"/>: a run of word characters (letters, digits, @, $) of three or more
+    /// with two letters and a digit-for-letter in it, which every token lies in. Codes and versions ("P4", "15-1244",
+    /// "S3") have none, and the pattern's lookaheads cost more than this pass.
+    /// </summary>
+    private static bool MayHaveLeetToken(ReadOnlySpan<char> line)
+    {
+        if (line.IndexOfAny(LeetCharacters) < 0) return false;
+        var (length, letters, leet) = (0, 0, false);
+        foreach (var c in line)
+        {
+            if (char.IsLetter(c) || char.IsDigit(c) || c is '@' or '$')
+            {
+                length++;
+                if (char.IsLetter(c)) letters++;
+                else if (LeetCharacters.Contains(c)) leet = true;
+                if (length >= 3 && letters >= 2 && leet) return true;
+                continue;
+            }
+            (length, letters, leet) = (0, 0, false);
+        }
+        return false;
+    }
 
     private static int[] Where(IReadOnlyList<Segment> segments, Func<Segment, bool> sign)
     {
@@ -236,7 +260,10 @@ internal sealed partial class Skeleton
 
     private static bool HasTagCharacters(string raw, int from, int to)
     {
-        for (var i = from; i + 1 < to; i++)
+        // Every tag character's high surrogate is U+DB40: most segments have none, found with one vectorized search.
+        var first = raw.AsSpan(from, to - from).IndexOf('\uDB40');
+        if (first < 0) return false;
+        for (var i = from + first; i + 1 < to; i++)
         {
             if (raw[i] == '\uDB40' && raw[i + 1] is >= '\uDC20' and <= '\uDC7E') return true;
         }
@@ -312,25 +339,40 @@ internal sealed partial class Skeleton
     /// A cheap superset of <see cref="SpacedRunPattern"/>: two single characters in a row, joined by one of its gaps.
     /// The pattern, tried at every letter, was the costliest step of a reading; ordinary prose has no such pair.
     /// </summary>
+    /// <remarks>
+    /// One pass over the runs of run characters: two runs of length one whose separator is one to four gap characters.
+    /// </remarks>
     private static bool MayHaveSpacedRun(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var previousSingleEnd = -1; // just past the previous run when it was a single character
+        for (var i = 0; i < text.Length;)
         {
-            if (!IsSingle(text, i)) continue;
-            var j = i + 1;
-            var gap = 0;
-            while (j < text.Length && gap < 4 && IsGap(text[j]))
+            if (!IsRunChar(text[i]))
             {
-                j++;
-                gap++;
+                i++;
+                continue;
             }
-            if (gap > 0 && j < text.Length && IsSingle(text, j)) return true;
+            var start = i;
+            while (i < text.Length && IsRunChar(text[i])) i++;
+            if (i - start != 1)
+            {
+                previousSingleEnd = -1;
+                continue;
+            }
+            if (previousSingleEnd >= 0 && start - previousSingleEnd <= 4 && IsAllGaps(text.AsSpan(previousSingleEnd, start - previousSingleEnd))) return true;
+            previousSingleEnd = i;
         }
         return false;
     }
 
-    private static bool IsSingle(string text, int i) =>
-        IsRunChar(text[i]) && (i == 0 || !IsRunChar(text[i - 1])) && (i + 1 == text.Length || !IsRunChar(text[i + 1]));
+    private static bool IsAllGaps(ReadOnlySpan<char> separator)
+    {
+        foreach (var c in separator)
+        {
+            if (!IsGap(c)) return false;
+        }
+        return true;
+    }
 
     private static bool IsRunChar(char c) => char.IsLetter(c) || char.IsNumber(c) || c is '@' or '$';
 
