@@ -152,6 +152,17 @@ internal static partial class HeuristicText
     private static string LowerInvariant(string text, int start, int length) =>
         string.Create(length, (text, start), static (word, at) => at.text.AsSpan(at.start, word.Length).ToLowerInvariant(word));
 
+    /// <summary><c>Words(text).Last()</c> without the words before it: the last run of letters and digits, lower-cased.</summary>
+    public static string LastWord(string text)
+    {
+        var end = text.Length;
+        while (end > 0 && !(char.IsLetter(text[end - 1]) || char.IsNumber(text[end - 1]))) end--;
+        if (end == 0) throw new InvalidOperationException("The text has no word.");
+        var start = end;
+        while (start > 0 && (char.IsLetter(text[start - 1]) || char.IsNumber(text[start - 1]))) start--;
+        return LowerInvariant(text, start, end - start);
+    }
+
     /// <summary>Content words: lower-cased, stopwords and words under 3 letters dropped, plural 's' trimmed.</summary>
     public static IEnumerable<string> ContentWords(string text) =>
         Words(text).Where(w => w.Length >= 3 && !Stopwords.Contains(w) && !w.All(char.IsDigit)).Select(Stem);
@@ -350,6 +361,8 @@ internal static partial class HeuristicText
 
         public static MappedText Of(string original)
         {
+            // When NFKC leaves every character alone, normalizing rune by rune is TextNormalizer's collapse and lower case.
+            if (Hashing.TextNormalizer.IsNfkcInert(original)) return new MappedText(original, Hashing.TextNormalizer.Normalize(original));
             var buffer = ArrayPool<char>.Shared.Rent(original.Length + 16);
             int[]? noMap = null;
             var length = Walk(original, ref buffer, ref noMap, ref noMap);

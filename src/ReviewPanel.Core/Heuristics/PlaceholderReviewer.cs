@@ -83,7 +83,7 @@ public sealed partial class PlaceholderReviewer : IReviewer
         var last = text[^1];
         if (last is ',' or '-' or '–' or '—' or '/' or '(' or '&') return true;
         if (!char.IsLetter(last)) return false;
-        var lastWord = HeuristicText.Words(text).Last();
+        var lastWord = HeuristicText.LastWord(text);
         return DanglingWords.Contains(lastWord);
     }
 
