@@ -45,7 +45,8 @@ internal static partial class HeadingRules
             return null;
         }
         // "Title aliasesshow ▾": the page's expand toggle is glued to the heading; it is UI, not content.
-        var title = ToggleWithArrowRegex().Replace(trimmed, string.Empty).TrimEnd();
+        // The toggle pattern ends with an arrow: only a line ending with one can lose anything to it.
+        var title = trimmed[^1] is '▾' or '▴' or '▼' or '▲' ? ToggleWithArrowRegex().Replace(trimmed, string.Empty).TrimEnd() : trimmed;
         if (TryKnown(title) is { } heading)
         {
             return heading;
@@ -113,9 +114,18 @@ internal static partial class HeadingRules
 
     private static bool EndsLikeSentence(string line) => line[^1] is '.' or '!' or '?' or ';' or ',' or '…';
 
+    /// <summary>
+    /// The letters the known patterns start with, in either case (focus, key, responsibilities, level, skills,
+    /// provenance, adjacent, title, aliases, classification): a line starting with another ASCII character is no known
+    /// heading, and skips the nine patterns. A non-ASCII start is left to the patterns (case-insensitive matching
+    /// folds a few, such as the Kelvin sign, to ASCII letters).
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> KnownFirstLetters = System.Buffers.SearchValues.Create("fFkKrRlLsSpPaAtTcC");
+
     private static Heading? TryKnown(string title)
     {
         var candidate = title.TrimEnd(':').TrimEnd();
+        if (candidate.Length == 0 || (char.IsAscii(candidate[0]) && !KnownFirstLetters.Contains(candidate[0]))) return null;
         foreach (var (key, pattern) in Known)
         {
             var m = pattern.Match(candidate);

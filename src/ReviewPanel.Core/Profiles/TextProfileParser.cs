@@ -247,8 +247,13 @@ internal static partial class TextProfileParser
     {
         public int First => first;
 
-        public IEnumerable<string> BodyLines() =>
-            lines[(first + 1)..(last + 1)].Where(l => !string.IsNullOrWhiteSpace(l));
+        public IEnumerable<string> BodyLines()
+        {
+            for (var i = first + 1; i <= last; i++)
+            {
+                if (!string.IsNullOrWhiteSpace(lines[i])) yield return lines[i];
+            }
+        }
 
         public IReadOnlyList<string> Bullets() =>
             BodyLines().Select(HeadingRules.BulletText).OfType<string>().Where(b => b.Length > 0).ToList();
