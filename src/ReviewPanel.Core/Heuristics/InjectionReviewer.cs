@@ -137,7 +137,7 @@ public sealed partial class InjectionReviewer : IReviewer
         {
             ScanEncoded(key, segment, found);
             var line = segment.Raw.AsSpan(segment.From, segment.To - segment.From);
-            if (SpeakerLine().IsMatch(line)) Add(found, key, line.Trim().ToString(), "A chat-transcript speaker line.");
+            if (line.Contains(':') && SpeakerLine().IsMatch(line)) Add(found, key, line.Trim().ToString(), "A chat-transcript speaker line.");
         }
     }
 
