@@ -261,10 +261,18 @@ internal static partial class HeuristicText
     /// </summary>
     private static readonly RecentCache<string, MappedText> NormalizedLayers = new(256);
 
-    public static IReadOnlyList<(string Match, string Quote)> FindAll(ProfileLayer layer, Regex pattern, int maxQuote = 220)
+    public static IReadOnlyList<(string Match, string Quote)> FindAll(ProfileLayer layer, Regex pattern, int maxQuote = 220) =>
+        FindAll(layer, pattern, null, maxQuote);
+
+    /// <summary>
+    /// <see cref="FindAll(ProfileLayer, Regex, int)"/>, run only when the normalized text holds one of
+    /// <paramref name="anchors"/> (substrings every match of the pattern contains; null: always run).
+    /// </summary>
+    public static IReadOnlyList<(string Match, string Quote)> FindAll(ProfileLayer layer, Regex pattern, SearchValues<string>? anchors, int maxQuote = 220)
     {
         // Each reviewer runs many patterns over the same layer: normalize its text once, not once per pattern.
         var mapped = NormalizedLayers.GetValue(layer.Text, MappedText.Of);
+        if (anchors is not null && mapped.Normalized.AsSpan().IndexOfAny(anchors) < 0) return [];
         List<(string Match, string Quote)>? found = null;
         // EnumerateMatches: nothing allocated for the many pattern and layer pairs that match nothing.
         foreach (var m in pattern.EnumerateMatches(mapped.Normalized))
