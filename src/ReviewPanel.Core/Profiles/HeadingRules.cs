@@ -83,19 +83,28 @@ internal static partial class HeadingRules
     /// <summary>The display title for an unknown heading (UI toggle removed).</summary>
     public static string CleanTitle(string line) => ToggleWithArrowRegex().Replace(line.Trim(), string.Empty).TrimEnd();
 
-    public static bool IsBullet(string line) => BulletRegex().IsMatch(line);
+    public static bool IsBullet(string line) => line.Contains('\n') ? BulletRegex().IsMatch(line) : BulletStart(line) >= 0;
 
     /// <summary>The bullet's text without its marker, or null when the line is not a bullet.</summary>
     public static string? BulletText(string line)
     {
-        // BulletRegex without its Match and groups: whitespace, a marker, whitespace, the rest (a line has no '\n').
         if (line.Contains('\n'))
         {
             var m = BulletRegex().Match(line);
             return m.Success ? m.Groups[1].Value.Trim() : null;
         }
-        var rest = line.AsSpan().TrimStart();
-        return rest.Length >= 2 && rest[0] is ('-' or '*' or '•') && char.IsWhiteSpace(rest[1]) ? rest[1..].Trim().ToString() : null;
+        var start = BulletStart(line);
+        return start >= 0 ? line.AsSpan(start).Trim().ToString() : null;
+    }
+
+    /// <summary>
+    /// <see cref="BulletRegex"/> for a line without '\n', without a Match: whitespace, a marker, whitespace; the index
+    /// just past the marker, or -1 when the line is no bullet.
+    /// </summary>
+    private static int BulletStart(string line)
+    {
+        var marker = line.Length - line.AsSpan().TrimStart().Length;
+        return marker + 1 < line.Length && line[marker] is ('-' or '*' or '•') && char.IsWhiteSpace(line[marker + 1]) ? marker + 1 : -1;
     }
 
     public static bool IsTableRow(string line) => line.TrimStart().StartsWith('|');
