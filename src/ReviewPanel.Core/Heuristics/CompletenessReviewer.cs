@@ -150,8 +150,16 @@ public sealed partial class CompletenessReviewer(SocCatalog? catalog = null) : I
         }
     }
 
-    private static bool EndsLikeSentence(string text) => text.TrimEnd().TrimEnd('"', '\'', '”', '’', '»', ')', ']').LastOrDefault() is '.' or '!' or '?' or '…' or ':' or ';' or '。' or '！' or '？'
-        || text.TrimEnd().EndsWith(')');
+    private static readonly char[] ClosingMarks = ['"', '\'', '”', '’', '»', ')', ']'];
+
+    private static bool EndsLikeSentence(string text)
+    {
+        // On spans: LastOrDefault on a string walked all of it through a boxed enumerator.
+        var trimmed = text.AsSpan().TrimEnd();
+        var unquoted = trimmed.TrimEnd(ClosingMarks);
+        return (unquoted.IsEmpty ? '\0' : unquoted[^1]) is '.' or '!' or '?' or '…' or ':' or ';' or '。' or '！' or '？'
+            || trimmed.EndsWith(')');
+    }
 
     /// <summary>The text ends on a lower-case function word (an article, preposition, conjunction or pronoun): English sentences do not.</summary>
     private static bool EndsOnFunctionWord(string text)

@@ -13,6 +13,8 @@ public sealed class DuplicationReviewer : IReviewer
     /// <summary>Shorter lines (headings, skill names, "Organization-wide") repeat legitimately.</summary>
     private const int MinWords = 6;
 
+    private static readonly char[] TrailingPunctuation = ['.', ';', ':', ' '];
+
     public ReviewerDescriptor Descriptor { get; } =
         new("heuristic.duplication", "1", HeuristicText.Kind, [Dimensions.Consistency]);
 
@@ -25,9 +27,11 @@ public sealed class DuplicationReviewer : IReviewer
             where !HeuristicText.IsTableSeparator(line)
             let content = HeuristicText.StripBullet(line)
             where HeuristicText.WordCount(content) >= MinWords
-            select (Layer: layer.Key, Content: content, Key: HeuristicText.Norm(content).TrimEnd('.', ';', ':', ' '));
+            select (Layer: layer.Key, Content: content, Key: HeuristicText.Norm(content).TrimEnd(TrailingPunctuation));
+        // Listed once, not walked (and normalized) for the emptiness check and again for the grouping.
+        var found = occurrences.ToList();
 
-        if (!occurrences.Any())
+        if (found.Count == 0)
         {
             const string Why = "No paragraph, bullet or table row of 6+ words: nothing to compare for repeats.";
             return Task.FromResult(HeuristicText.Review(Descriptor, Why, DimensionScore.Abstain(Dimensions.Consistency, Why)));
@@ -35,7 +39,7 @@ public sealed class DuplicationReviewer : IReviewer
 
         var points = 0;
         var evidence = new List<Evidence>();
-        foreach (var group in occurrences.GroupBy(o => o.Key).Where(g => g.Count() > 1))
+        foreach (var group in found.GroupBy(o => o.Key).Where(g => g.Count() > 1))
         {
             var all = group.ToList();
             var layers = all.Select(o => o.Layer).Distinct().ToList();

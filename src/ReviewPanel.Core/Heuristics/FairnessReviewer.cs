@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using ReviewPanel.Profiles;
 using ReviewPanel.Reviewing;
@@ -12,18 +13,27 @@ namespace ReviewPanel.Heuristics;
 /// </summary>
 public sealed partial class FairnessReviewer : IReviewer
 {
-    private sealed record Rule(Regex Pattern, int Weight, string Note);
+    /// <summary>
+    /// One pattern; <paramref name="Anchors"/> are substrings every match contains (one of them), so the pattern runs
+    /// only on a layer whose normalized text holds one (a vectorized search; most layers hold none). No anchors: it
+    /// always runs.
+    /// </summary>
+    private sealed record Rule(Regex Pattern, int Weight, string Note, params string[] Anchors)
+    {
+        public SearchValues<string>? AnchorValues { get; } = Anchors.Length == 0 ? null : SearchValues.Create(Anchors, StringComparison.Ordinal);
+    }
 
     private static readonly Rule[] Rules =
     [
-        new(AgeLimit(), 5, "Age limit."),
-        new(RecentGraduateRequired(), 5, "Requires recent graduates: excludes by age."),
-        new(NativeSpeaker(), 5, "Native-speaker requirement: excludes by national origin; ask for fluency instead."),
-        new(HardExclusion(), 5, "Degree or background stated as a hard exclusion."),
-        new(AgeCoded(), 3, "Age-coded wording."),
-        new(GenderedNoun(), 3, "Gendered term; use a neutral one (salesperson, staffing, folks)."),
-        new(BinaryPronounDefault(), 3, "Binary pronoun default (he/she); use 'they' or address the role."),
-        new(CultureCliche(), 2, "Culture-fit cliché that narrows the applicant pool."),
+        new(AgeLimit(), 5, "Age limit.", "under", "below", "younger than", "older than", "between", "maximum age"),
+        new(RecentGraduateRequired(), 5, "Requires recent graduates: excludes by age.", "recent"),
+        new(NativeSpeaker(), 5, "Native-speaker requirement: excludes by national origin; ask for fluency instead.", "native", "mother tongue"),
+        new(HardExclusion(), 5, "Degree or background stated as a hard exclusion.",
+            "degree from", "only", "need not apply", "no exceptions", "not be considered", "rejected", "disqualified", "ineligible"),
+        new(AgeCoded(), 3, "Age-coded wording.", "young", "youthful", "digital native"),
+        new(GenderedNoun(), 3, "Gendered term; use a neutral one (salesperson, staffing, folks).", "men", "man", "guys"),
+        new(BinaryPronounDefault(), 3, "Binary pronoun default (he/she); use 'they' or address the role.", "/", " or "),
+        new(CultureCliche(), 2, "Culture-fit cliché that narrows the applicant pool.", "rock", "ninja", "guru", "jedi", "superstar", "work hard"),
         new(GenderedPronoun(), 1, "Gendered pronoun for the role holder."),
     ];
 
@@ -33,7 +43,7 @@ public sealed partial class FairnessReviewer : IReviewer
     public Task<Review> ReviewAsync(RoleProfile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (profile.Layers.All(l => HeuristicText.WordCount(l.Text) == 0))
+        if (!profile.Layers.Any(l => HeuristicText.HasWords(l.Text)))
         {
             const string Why = "The profile has no text: nothing to check for exclusionary wording.";
             return Task.FromResult(HeuristicText.Review(Descriptor, Why, DimensionScore.Abstain(Dimensions.Fairness, Why)));
@@ -44,7 +54,7 @@ public sealed partial class FairnessReviewer : IReviewer
         {
             foreach (var rule in Rules)
             {
-                foreach (var (match, quote) in HeuristicText.FindAll(layer, rule.Pattern))
+                foreach (var (match, quote) in HeuristicText.FindAll(layer, rule.Pattern, rule.AnchorValues))
                 {
                     weight += rule.Weight;
                     evidence.Add(new Evidence(layer.Key, quote, $"{rule.Note} (\"{match}\")"));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -49,7 +50,17 @@ internal static partial class HeuristicText
     public static string Norm(string text) => Hashing.TextNormalizer.Normalize(text);
 
     /// <summary>The line without a leading bullet marker (<c>-</c>, <c>*</c>, <c>•</c>), trimmed.</summary>
-    public static string StripBullet(string line) => MayBeBullet(line) ? BulletMarker().Replace(line, "").Trim() : line.Trim();
+    public static string StripBullet(string line)
+    {
+        // The marker is anchored at the start, so it is one match at most: cut it and trim, in one string.
+        var marker = 0;
+        if (MayBeBullet(line))
+        {
+            foreach (var m in BulletMarker().EnumerateMatches(line)) marker = m.Length;
+        }
+        var rest = line.AsSpan(marker).Trim();
+        return rest.Length == line.Length ? line : rest.ToString();
+    }
 
     public static bool IsBullet(string line) => MayBeBullet(line) && BulletMarker().IsMatch(line);
 
@@ -62,16 +73,50 @@ internal static partial class HeuristicText
 
     public static bool IsTableLine(string line) => line.TrimStart().StartsWith('|');
 
+    /// <summary>The trimmed cells between the '|'s of the line, without an empty first and an empty last one.</summary>
     public static IReadOnlyList<string> Cells(string tableLine)
     {
-        var cells = tableLine.Trim().Split('|').Select(c => c.Trim()).ToList();
+        var rest = tableLine.AsSpan().Trim();
+        var cells = new List<string>(rest.Count('|') + 1);
+        while (true)
+        {
+            var bar = rest.IndexOf('|');
+            cells.Add((bar < 0 ? rest : rest[..bar]).Trim().ToString());
+            if (bar < 0) break;
+            rest = rest[(bar + 1)..];
+        }
         if (cells.Count > 0 && cells[0].Length == 0) cells.RemoveAt(0);
         if (cells.Count > 0 && cells[^1].Length == 0) cells.RemoveAt(cells.Count - 1);
         return cells;
     }
 
-    public static bool IsTableSeparator(string line) =>
-        IsTableLine(line) && Cells(line).All(c => SeparatorCell().IsMatch(c));
+    /// <summary>
+    /// Whether every cell of the table line is a separator (<c>---</c>, <c>:--:</c>): <see cref="Cells"/> checked as spans,
+    /// without its strings. The part before the first '|' is always empty, and an empty last part is no cell either.
+    /// </summary>
+    public static bool IsTableSeparator(string line)
+    {
+        if (!IsTableLine(line)) return false;
+        var rest = line.AsSpan().Trim()[1..];
+        while (true)
+        {
+            var bar = rest.IndexOf('|');
+            var cell = (bar < 0 ? rest : rest[..bar]).Trim();
+            if (bar < 0) return cell.IsEmpty || SeparatorCell().IsMatch(cell);
+            if (!SeparatorCell().IsMatch(cell)) return false;
+            rest = rest[(bar + 1)..];
+        }
+    }
+
+    /// <summary>Whether the text has a letter or digit (Unicode L and N): <c>WordCount(text) &gt; 0</c>, stopping at the first.</summary>
+    public static bool HasWords(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c) || char.IsNumber(c)) return true;
+        }
+        return false;
+    }
 
     /// <summary>How many runs of letters and digits (Unicode L and N) the text has.</summary>
     public static int WordCount(string text)
@@ -99,13 +144,72 @@ internal static partial class HeuristicText
             }
             var start = i;
             while (i < text.Length && (char.IsLetter(text[i]) || char.IsNumber(text[i]))) i++;
-            yield return text[start..i].ToLowerInvariant();
+            yield return LowerInvariant(text, start, i - start);
         }
+    }
+
+    /// <summary><c>text.Substring(start, length).ToLowerInvariant()</c> in one string.</summary>
+    private static string LowerInvariant(string text, int start, int length) =>
+        string.Create(length, (text, start), static (word, at) => at.text.AsSpan(at.start, word.Length).ToLowerInvariant(word));
+
+    /// <summary><c>Words(text).Last()</c> without the words before it: the last run of letters and digits, lower-cased.</summary>
+    public static string LastWord(string text)
+    {
+        var end = text.Length;
+        while (end > 0 && !(char.IsLetter(text[end - 1]) || char.IsNumber(text[end - 1]))) end--;
+        if (end == 0) throw new InvalidOperationException("The text has no word.");
+        var start = end;
+        while (start > 0 && (char.IsLetter(text[start - 1]) || char.IsNumber(text[start - 1]))) start--;
+        return LowerInvariant(text, start, end - start);
     }
 
     /// <summary>Content words: lower-cased, stopwords and words under 3 letters dropped, plural 's' trimmed.</summary>
     public static IEnumerable<string> ContentWords(string text) =>
         Words(text).Where(w => w.Length >= 3 && !Stopwords.Contains(w) && !w.All(char.IsDigit)).Select(Stem);
+
+    public delegate void WordVisitor(ReadOnlySpan<char> word);
+
+    /// <summary>
+    /// Each of <see cref="ContentWords"/>, in order, as a span that lives only during the call: no string per word
+    /// (for lookups in dictionaries that already hold the word).
+    /// </summary>
+    public static void VisitContentWords(string text, WordVisitor visit)
+    {
+        var stopwords = Stopwords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
+        for (var i = 0; i < text.Length;)
+        {
+            if (!(char.IsLetter(text[i]) || char.IsNumber(text[i])))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && (char.IsLetter(text[i]) || char.IsNumber(text[i]))) i++;
+            var length = i - start;
+            if (length < 3) continue;
+            var word = length <= buffer.Length ? buffer[..length] : new char[length];
+            text.AsSpan(start, length).ToLowerInvariant(word);
+            if (stopwords.Contains(word) || IsAllDigits(word)) continue;
+            visit(Stem(word));
+        }
+    }
+
+    private static bool IsAllDigits(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsDigit(c)) return false;
+        }
+        return true;
+    }
+
+    /// <summary><see cref="Stem(string)"/> of a span.</summary>
+    private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word) =>
+        word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
+            && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal)
+            ? word[..^1]
+            : word;
 
     /// <summary>Deliberately simple stemming: trims a plural 's' (not 'ss', 'us', 'is').</summary>
     public static string Stem(string word) =>
@@ -157,16 +261,27 @@ internal static partial class HeuristicText
     /// </summary>
     private static readonly RecentCache<string, MappedText> NormalizedLayers = new(256);
 
-    public static IEnumerable<(string Match, string Quote)> FindAll(ProfileLayer layer, Regex pattern, int maxQuote = 220)
+    public static IReadOnlyList<(string Match, string Quote)> FindAll(ProfileLayer layer, Regex pattern, int maxQuote = 220) =>
+        FindAll(layer, pattern, null, maxQuote);
+
+    /// <summary>
+    /// <see cref="FindAll(ProfileLayer, Regex, int)"/>, run only when the normalized text holds one of
+    /// <paramref name="anchors"/> (substrings every match of the pattern contains; null: always run).
+    /// </summary>
+    public static IReadOnlyList<(string Match, string Quote)> FindAll(ProfileLayer layer, Regex pattern, SearchValues<string>? anchors, int maxQuote = 220)
     {
         // Each reviewer runs many patterns over the same layer: normalize its text once, not once per pattern.
         var mapped = NormalizedLayers.GetValue(layer.Text, MappedText.Of);
-        foreach (Match m in pattern.Matches(mapped.Normalized))
+        if (anchors is not null && mapped.Normalized.AsSpan().IndexOfAny(anchors) < 0) return [];
+        List<(string Match, string Quote)>? found = null;
+        // EnumerateMatches: nothing allocated for the many pattern and layer pairs that match nothing.
+        foreach (var m in pattern.EnumerateMatches(mapped.Normalized))
         {
             if (m.Length == 0) continue;
             var (start, end) = mapped.ToOriginal(m.Index, m.Index + m.Length);
-            yield return (m.Value, QuoteAround(layer.Text, start, end, maxQuote));
+            (found ??= []).Add((mapped.Normalized.Substring(m.Index, m.Length), QuoteAround(layer.Text, start, end, maxQuote)));
         }
+        return found ?? [];
     }
 
     /// <summary>The line holding [start, end), bullet marker stripped; a window of it around the span when long.</summary>
@@ -239,18 +354,53 @@ internal static partial class HeuristicText
     [GeneratedRegex(@"[.!?](?=\s|$)")]
     private static partial Regex SentenceEnd();
 
-    /// <summary>Text normalized like <see cref="Hashing.TextNormalizer"/>, with a map back to original offsets.</summary>
-    private sealed class MappedText(string normalized, int[] starts, int[] ends)
+    /// <summary>
+    /// Text normalized like <see cref="Hashing.TextNormalizer"/>, with a map back to original offsets. The map is built
+    /// on the first <see cref="ToOriginal"/> (by the same walk again): most layers match no pattern and never need it.
+    /// </summary>
+    private sealed class MappedText(string original, string normalized)
     {
+        // One object, so a reader on another thread sees both arrays or neither.
+        private OffsetMap? _map;
+
+        private sealed record OffsetMap(int[] Starts, int[] Ends);
+
         public string Normalized { get; } = normalized;
 
         public static MappedText Of(string original)
         {
-            // NFKC of one character is at most 18 characters; usually the text is ASCII and maps one to one.
-            var capacity = original.Length + 16;
-            var text = new char[capacity];
-            var starts = new int[capacity];
-            var ends = new int[capacity];
+            // When NFKC leaves every character alone, normalizing rune by rune is TextNormalizer's collapse and lower case.
+            if (Hashing.TextNormalizer.IsNfkcInert(original)) return new MappedText(original, Hashing.TextNormalizer.Normalize(original));
+            var buffer = ArrayPool<char>.Shared.Rent(original.Length + 16);
+            int[]? noMap = null;
+            var length = Walk(original, ref buffer, ref noMap, ref noMap);
+            var normalized = new string(buffer, 0, length);
+            ArrayPool<char>.Shared.Return(buffer);
+            return new MappedText(original, normalized);
+        }
+
+        /// <summary>Original [start, end) of the normalized span [start, end).</summary>
+        public (int Start, int End) ToOriginal(int start, int end)
+        {
+            if (_map is null)
+            {
+                var text = new char[original.Length + 16];
+                int[]? starts = new int[text.Length];
+                int[]? ends = new int[text.Length];
+                Walk(original, ref text, ref starts, ref ends);
+                _map = new OffsetMap(starts!, ends!);
+            }
+            return (_map.Starts[start], _map.Ends[end - 1]);
+        }
+
+        /// <summary>
+        /// Writes the normalized text into <paramref name="text"/> (grown when NFKC expands), and when there are map
+        /// arrays, the original span of each character into <paramref name="starts"/> and <paramref name="ends"/> (grown
+        /// alike); returns its length. Without a map, <paramref name="text"/> is a pooled array.
+        /// </summary>
+        private static int Walk(string original, ref char[] text, ref int[]? starts, ref int[]? ends)
+        {
+            var mapped = starts is not null;
             var length = 0;
             var pendingSpace = false;
             var index = 0;
@@ -258,8 +408,10 @@ internal static partial class HeuristicText
             {
                 var start = index;
                 index += rune.Utf16SequenceLength;
-                // ASCII is its own NFKC: no string per character for the common case.
-                var normalized = rune.IsAscii ? null : rune.ToString().Normalize(NormalizationForm.FormKC);
+                // A character NFKC leaves alone (ASCII, most punctuation) is its own NFKC: no string per character.
+                var normalized = rune.IsAscii || (rune.IsBmp && Hashing.TextNormalizer.IsNfkcInert((char)rune.Value))
+                    ? null
+                    : rune.ToString().Normalize(NormalizationForm.FormKC);
                 var count = normalized?.Length ?? 1;
                 for (var k = 0; k < count; k++)
                 {
@@ -271,28 +423,33 @@ internal static partial class HeuristicText
                     }
                     if (length + 2 > text.Length)
                     {
-                        Array.Resize(ref text, text.Length * 2);
-                        Array.Resize(ref starts, text.Length);
-                        Array.Resize(ref ends, text.Length);
+                        if (mapped)
+                        {
+                            Array.Resize(ref text, text.Length * 2);
+                            Array.Resize(ref starts, text.Length);
+                            Array.Resize(ref ends, text.Length);
+                        }
+                        else
+                        {
+                            var larger = ArrayPool<char>.Shared.Rent(text.Length * 2);
+                            text.AsSpan(0, length).CopyTo(larger);
+                            ArrayPool<char>.Shared.Return(text);
+                            text = larger;
+                        }
                     }
                     if (pendingSpace)
                     {
                         text[length] = ' ';
-                        starts[length] = start;
-                        ends[length] = start;
+                        if (mapped) (starts![length], ends![length]) = (start, start);
                         length++;
                         pendingSpace = false;
                     }
-                    text[length] = char.ToLower(c, CultureInfo.InvariantCulture);
-                    starts[length] = start;
-                    ends[length] = index;
+                    text[length] = Hashing.TextNormalizer.ToLowerInvariant(c);
+                    if (mapped) (starts![length], ends![length]) = (start, index);
                     length++;
                 }
             }
-            return new MappedText(new string(text, 0, length), starts, ends);
+            return length;
         }
-
-        /// <summary>Original [start, end) of the normalized span [start, end).</summary>
-        public (int Start, int End) ToOriginal(int start, int end) => (starts[start], ends[end - 1]);
     }
 }

@@ -26,9 +26,12 @@ public sealed class HiddenCharacterReviewer : IReviewer
         var findings = new List<Finding>();
         var seen = new HashSet<(string, string)>();
         var strings = 0;
-        foreach (var s in ProfileStrings.Of(profile).Where(s => !s.IsDerived))
+        foreach (var s in ProfileStrings.Entries(profile))
         {
+            if (s.IsDerived) continue;
             strings++;
+            // Checked first without collecting anything: nearly every string has no hidden character.
+            if (!VisibleText.ContainsHidden(s.Value)) continue;
             var runs = VisibleText.HiddenRuns(s.Value).ToList();
             if (runs.Count == 0) continue;
             var quote = Around(s.Value, runs[0].Index, runs[0].Length);

@@ -49,19 +49,23 @@ public sealed partial class InjectionReviewer : IReviewer
     /// </summary>
     private static IEnumerable<Document> Documents(RoleProfile profile)
     {
-        var texts = profile.Layers.GroupBy(l => l.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => string.Join("\n", g.Select(l => l.Text)), StringComparer.Ordinal);
+        // Each layer key's text (the texts of layers sharing a key joined by line breaks).
+        var texts = new Dictionary<string, string>(profile.Layers.Count, StringComparer.Ordinal);
+        foreach (var layer in profile.Layers)
+        {
+            texts[layer.Key] = texts.TryGetValue(layer.Key, out var before) ? before + "\n" + layer.Text : layer.Text;
+        }
         var items = new List<Skeleton.Segment>();
         string? itemsKey = null;
-        foreach (var s in ProfileStrings.Of(profile))
+        foreach (var s in ProfileStrings.Entries(profile))
         {
             if (s.IsDerived || string.IsNullOrWhiteSpace(s.Value)) continue;
-            var isText = s.Location == s.LayerKey + ".text";
+            var isText = s.Part == ProfileStringEntry.Text;
             var covered = !isText && (s.LayerKey == ProfileStrings.ProfileKey
                 ? texts.Values.Any(t => t.Contains(s.Value, StringComparison.Ordinal))
                 : texts.TryGetValue(s.LayerKey, out var text) && text.Contains(s.Value, StringComparison.Ordinal));
             if (covered) continue;
-            var isItem = s.Location.StartsWith(s.LayerKey + ".items[", StringComparison.Ordinal);
+            var isItem = s.Part == ProfileStringEntry.Items;
             if (itemsKey is not null && (!isItem || itemsKey != s.LayerKey))
             {
                 yield return new Document(itemsKey, items);
@@ -81,7 +85,7 @@ public sealed partial class InjectionReviewer : IReviewer
 
     private static List<Skeleton.Segment> Lines(string text)
     {
-        var lines = new List<Skeleton.Segment>();
+        var lines = new List<Skeleton.Segment>(text.AsSpan().Count('\n') + 1);
         var start = 0;
         while (start <= text.Length)
         {
@@ -107,12 +111,14 @@ public sealed partial class InjectionReviewer : IReviewer
             foreach (var rule in InjectionRules.Plain)
             {
                 if (!rule.MayMatch(skeleton.Text)) continue;
-                foreach (Match m in rule.Pattern.Matches(skeleton.Text))
+                // EnumerateMatches: no MatchCollection per rule and reading (most find nothing).
+                foreach (var m in rule.Pattern.EnumerateMatches(skeleton.Text))
                 {
                     var spans = m.Length == 0 ? [] : skeleton.ToRaw(m.Index, m.Index + m.Length);
                     if (spans.Count == 0) continue;
                     var how = skeleton.Reading == "plain" ? "" : $" (read as {skeleton.Reading})";
-                    var note = $"{rule.Note} Matched \"{m.Value}\"{how}" + (spans.Count > 1 ? " across consecutive lines or items." : ".");
+                    var value = skeleton.Text.Substring(m.Index, m.Length);
+                    var note = $"{rule.Note} Matched \"{value}\"{how}" + (spans.Count > 1 ? " across consecutive lines or items." : ".");
                     foreach (var quote in Quotes(segments, spans)) Add(found, key, quote, note);
                 }
             }
@@ -130,8 +136,8 @@ public sealed partial class InjectionReviewer : IReviewer
         foreach (var segment in segments)
         {
             ScanEncoded(key, segment, found);
-            var line = segment.Raw[segment.From..segment.To];
-            if (SpeakerLine().IsMatch(line)) Add(found, key, line.Trim(), "A chat-transcript speaker line.");
+            var line = segment.Raw.AsSpan(segment.From, segment.To - segment.From);
+            if (line.Contains(':') && SpeakerLine().IsMatch(line)) Add(found, key, line.Trim().ToString(), "A chat-transcript speaker line.");
         }
     }
 

@@ -20,14 +20,20 @@ internal static partial class InjectionRules
     /// </summary>
     public sealed record Rule(Regex Pattern, string Note, params string[] Anchors)
     {
-        private readonly SearchValues<string>? _anchors = Anchors.Length == 0 ? null : SearchValues.Create(Anchors, StringComparison.Ordinal);
+        // Single characters apart from the words: a set of strings with a one-character value cannot use the
+        // vectorized (Teddy) search and falls back to a slower one.
+        private readonly SearchValues<char> _anchorCharacters = SearchValues.Create(string.Concat(Anchors.Where(a => a.Length == 1)));
+        private readonly SearchValues<string>? _anchorWords = Anchors.Any(a => a.Length > 1)
+            ? SearchValues.Create([.. Anchors.Where(a => a.Length > 1)], StringComparison.Ordinal)
+            : null;
 
         // " score" also matches at the very start of the text, where no space precedes it.
         private readonly string[] _wordStarts = [.. Anchors.Where(a => a.Length > 1 && a[0] == ' ').Select(a => a[1..])];
 
         public bool MayMatch(string text)
         {
-            if (_anchors is null || text.AsSpan().IndexOfAny(_anchors) >= 0) return true;
+            if (Anchors.Length == 0 || text.AsSpan().IndexOfAny(_anchorCharacters) >= 0
+                || (_anchorWords is not null && text.AsSpan().IndexOfAny(_anchorWords) >= 0)) return true;
             foreach (var start in _wordStarts)
             {
                 if (text.StartsWith(start, StringComparison.Ordinal)) return true;

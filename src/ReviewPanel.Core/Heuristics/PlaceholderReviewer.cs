@@ -27,7 +27,7 @@ public sealed partial class PlaceholderReviewer : IReviewer
     public Task<Review> ReviewAsync(RoleProfile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (profile.Layers.All(l => HeuristicText.WordCount(l.Text) == 0))
+        if (!profile.Layers.Any(l => HeuristicText.HasWords(l.Text)))
         {
             const string Why = "The profile has no text: nothing to check for placeholders or cut-off text.";
             return Task.FromResult(HeuristicText.Review(Descriptor, Why, DimensionScore.Abstain(Dimensions.Consistency, Why)));
@@ -39,8 +39,10 @@ public sealed partial class PlaceholderReviewer : IReviewer
             {
                 findings.Add(new Finding(2, new Evidence(layer.Key, quote, $"Placeholder text \"{match}\".")));
             }
-            findings.AddRange(NotApplicableValues(layer));
-            findings.AddRange(CutOffText(layer));
+            // Both checks read the same pieces: each table cell, and each other line without its bullet marker.
+            var pieces = Pieces(layer);
+            findings.AddRange(NotApplicableValues(layer, pieces));
+            findings.AddRange(CutOffText(layer, pieces));
             findings.AddRange(TableDefects(layer));
         }
 
@@ -54,23 +56,22 @@ public sealed partial class PlaceholderReviewer : IReviewer
         return Task.FromResult(HeuristicText.Review(Descriptor, rationale, result));
     }
 
+    private static List<string> Pieces(ProfileLayer layer) =>
+        [.. HeuristicText.Lines(layer).SelectMany(l => HeuristicText.IsTableLine(l) ? HeuristicText.Cells(l) : [HeuristicText.StripBullet(l)])];
+
     /// <summary>"N/A" (or "n.a.", "none", "-") standing alone as a line, field value or table cell.</summary>
-    private static IEnumerable<Finding> NotApplicableValues(ProfileLayer layer)
+    private static IEnumerable<Finding> NotApplicableValues(ProfileLayer layer, IReadOnlyList<string> pieces)
     {
-        var values = HeuristicText.Lines(layer)
-            .SelectMany(l => HeuristicText.IsTableLine(l) ? HeuristicText.Cells(l) : [HeuristicText.StripBullet(l)])
-            .Concat(layer.Fields.Select(f => f.Value.Trim()));
+        var values = pieces.Concat(layer.Fields.Select(f => f.Value.Trim()));
         foreach (var value in values.Where(v => NotApplicable().IsMatch(v)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             yield return new Finding(2, new Evidence(layer.Key, value, "A value left as N/A."));
         }
     }
 
-    private static IEnumerable<Finding> CutOffText(ProfileLayer layer)
+    private static IEnumerable<Finding> CutOffText(ProfileLayer layer, IReadOnlyList<string> pieces)
     {
-        var texts = HeuristicText.Lines(layer)
-            .SelectMany(l => HeuristicText.IsTableLine(l) ? HeuristicText.Cells(l) : [HeuristicText.StripBullet(l)]);
-        foreach (var text in texts.Where(IsCutOff))
+        foreach (var text in pieces.Where(IsCutOff))
         {
             yield return new Finding(3, new Evidence(layer.Key, HeuristicText.Tail(text, 80), "Text stops mid-sentence."));
         }
@@ -83,7 +84,7 @@ public sealed partial class PlaceholderReviewer : IReviewer
         var last = text[^1];
         if (last is ',' or '-' or '–' or '—' or '/' or '(' or '&') return true;
         if (!char.IsLetter(last)) return false;
-        var lastWord = HeuristicText.Words(text).Last();
+        var lastWord = HeuristicText.LastWord(text);
         return DanglingWords.Contains(lastWord);
     }
 

@@ -19,19 +19,22 @@ internal sealed partial class Skeleton
     /// <summary>One piece of raw text: <c>Raw[From..To)</c> (a line of a layer's text, an item, a field value, ...).</summary>
     public readonly record struct Segment(string Raw, int From, int To);
 
-    private readonly int[] _segment;
-    private readonly int[] _start;
-    private readonly int[] _end;
+    /// <summary>Where each character came from: its raw segment (-1 for an inserted space) and [start, end) in it.</summary>
+    private sealed record Map(int[] Segment, int[] Start, int[] End);
 
-    private Skeleton(string text, int[] segment, int[] start, int[] end, string reading, IReadOnlyList<SpacedRun> spacedRuns)
+    // Null until asked for when the reading was built without it; then _mapSource builds it (see Build).
+    private Map? _map;
+    private Func<Map>? _mapSource;
+
+    private Skeleton(string text, Map? map, string reading, IReadOnlyList<SpacedRun> spacedRuns)
     {
         Text = text;
-        _segment = segment;
-        _start = start;
-        _end = end;
+        _map = map;
         Reading = reading;
         SpacedRuns = spacedRuns;
     }
+
+    private Map Offsets => _map ??= _mapSource!();
 
     public string Text { get; }
 
@@ -47,12 +50,13 @@ internal sealed partial class Skeleton
     /// <summary>The raw spans behind skeleton characters [start, end): per segment, its lowest start and highest end.</summary>
     public IReadOnlyList<(int Segment, int Start, int End)> ToRaw(int start, int end)
     {
+        var map = Offsets;
         var spans = new SortedDictionary<int, (int Start, int End)>();
         for (var i = start; i < end && i < Text.Length; i++)
         {
-            var s = _segment[i];
+            var s = map.Segment[i];
             if (s < 0) continue;
-            spans[s] = spans.TryGetValue(s, out var span) ? (Math.Min(span.Start, _start[i]), Math.Max(span.End, _end[i])) : (_start[i], _end[i]);
+            spans[s] = spans.TryGetValue(s, out var span) ? (Math.Min(span.Start, map.Start[i]), Math.Max(span.End, map.End[i])) : (map.Start[i], map.End[i]);
         }
         return spans.Select(kv => (kv.Key, kv.Value.Start, kv.Value.End)).ToList();
     }
@@ -65,7 +69,7 @@ internal sealed partial class Skeleton
         // The other readings cost a pass each, so they read only the segments that show their sign.
         // The vectorized check for a digit-for-letter character first: most lines have none, and the token pattern
         // (three lookaheads per position) was a fifth of this reviewer's time.
-        var leet = Where(segments, s => s.Raw.AsSpan(s.From, s.To - s.From).IndexOfAny(LeetCharacters) >= 0
+        var leet = Where(segments, s => MayHaveLeetToken(s.Raw.AsSpan(s.From, s.To - s.From))
             && LeetToken().IsMatch(s.Raw.AsSpan(s.From, s.To - s.From)));
         if (leet.Length > 0)
         {
@@ -80,8 +84,39 @@ internal sealed partial class Skeleton
 
     private static readonly SearchValues<char> LeetCharacters = SearchValues.Create("013457@$");
 
-    private static int[] Where(IReadOnlyList<Segment> segments, Func<Segment, bool> sign) =>
-        Enumerable.Range(0, segments.Count).Where(i => sign(segments[i])).ToArray();
+    /// <summary>
+    /// A cheap superset of <see cref="LeetToken"/>: a run of word characters (letters, digits, @, $) of three or more
+    /// with two letters and a digit-for-letter in it, which every token lies in. Codes and versions ("P4", "15-1244",
+    /// "S3") have none, and the pattern's lookaheads cost more than this pass.
+    /// </summary>
+    private static bool MayHaveLeetToken(ReadOnlySpan<char> line)
+    {
+        if (line.IndexOfAny(LeetCharacters) < 0) return false;
+        var (length, letters, leet) = (0, 0, false);
+        foreach (var c in line)
+        {
+            if (char.IsLetter(c) || char.IsDigit(c) || c is '@' or '$')
+            {
+                length++;
+                if (char.IsLetter(c)) letters++;
+                else if (LeetCharacters.Contains(c)) leet = true;
+                if (length >= 3 && letters >= 2 && leet) return true;
+                continue;
+            }
+            (length, letters, leet) = (0, 0, false);
+        }
+        return false;
+    }
+
+    private static int[] Where(IReadOnlyList<Segment> segments, Func<Segment, bool> sign)
+    {
+        List<int>? found = null;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (sign(segments[i])) (found ??= []).Add(i);
+        }
+        return found is null ? [] : [.. found];
+    }
 
     [Flags]
     private enum Options
@@ -93,16 +128,34 @@ internal sealed partial class Skeleton
         DecodeTags = 8,
     }
 
+    /// <summary>
+    /// One reading. Most readings match no pattern, so the text is read alone first and mapped back to raw offsets only
+    /// when a match asks (the three offset arrays were most of what a reading allocated); the second walk gives the
+    /// same text. A letter-spaced run needs its offsets at once, so a reading that has one is walked with them.
+    /// </summary>
     private static Skeleton Build(IReadOnlyList<Segment> segments, Options options, int[]? only = null)
     {
-        var b = new Builder(segments.Sum(x => x.To - x.From) + segments.Count);
-        var indices = only ?? Enumerable.Range(0, segments.Count).ToArray();
-        for (var k = 0; k < indices.Length; k++)
+        if (Read(segments, options, only, mapped: false) is not { } unmapped) return Read(segments, options, only, mapped: true)!;
+        unmapped._mapSource = () => Read(segments, options, only, mapped: true)!.Offsets;
+        return unmapped;
+    }
+
+    /// <summary>The reading, with its map when <paramref name="mapped"/>; null when unmapped and it has a letter-spaced run.</summary>
+    private static Skeleton? Read(IReadOnlyList<Segment> segments, Options options, int[]? only, bool mapped)
+    {
+        var capacity = segments.Count;
+        for (var k = 0; k < segments.Count; k++) capacity += segments[k].To - segments[k].From;
+        var b = new Builder(capacity, mapped);
+        var count = only?.Length ?? segments.Count;
+        for (var k = 0; k < count; k++)
         {
-            var s = indices[k];
+            var s = only?[k] ?? k;
             if (k > 0) b.Add(' ', -1, 0, 0);
             var (raw, from, to) = segments[s];
-            if (BulletMarker().Match(raw, from, to - from) is { Success: true } bullet) from += bullet.Length;
+            foreach (var bullet in BulletMarker().EnumerateMatches(raw.AsSpan(from, to - from)))
+            {
+                from += bullet.Length;
+            }
             if (options.HasFlag(Options.Reverse))
             {
                 foreach (var (index, length) in Order(raw, from, to, reverse: true))
@@ -121,7 +174,7 @@ internal sealed partial class Skeleton
         var first = b.Build();
         if (options.HasFlag(Options.LeetI) || options.HasFlag(Options.LeetL)) first = Leet(first, options.HasFlag(Options.LeetL) ? 'l' : 'i');
         var (spaced, runs) = UndoLetterSpacing(first);
-        return Collapse(spaced).With(ReadingOf(options), runs);
+        return spaced is null ? null : Collapse(spaced).With(ReadingOf(options), runs);
     }
 
     private static string ReadingOf(Options options) => options switch
@@ -207,7 +260,10 @@ internal sealed partial class Skeleton
 
     private static bool HasTagCharacters(string raw, int from, int to)
     {
-        for (var i = from; i + 1 < to; i++)
+        // Every tag character's high surrogate is U+DB40: most segments have none, found with one vectorized search.
+        var first = raw.AsSpan(from, to - from).IndexOf('\uDB40');
+        if (first < 0) return false;
+        for (var i = from + first; i + 1 < to; i++)
         {
             if (raw[i] == '\uDB40' && raw[i + 1] is >= '\uDC20' and <= '\uDC7E') return true;
         }
@@ -236,24 +292,26 @@ internal sealed partial class Skeleton
                 };
             }
         }
-        return new Skeleton(new string(chars), s._segment, s._start, s._end, s.Reading, s.SpacedRuns);
+        return new Skeleton(new string(chars), s._map, s.Reading, s.SpacedRuns);
     }
 
     /// <summary>
     /// Runs of four or more single characters separated by single spaces or dots ("i g n o r e", "i.g.n.o.r.e") are
-    /// joined; a wider gap (two or more spaces, or " / ") inside a run is a word break.
+    /// joined; a wider gap (two or more spaces, or " / ") inside a run is a word break. Null when there are runs and
+    /// <paramref name="s"/> has no map (the runs need their raw offsets).
     /// </summary>
-    private static (Skeleton, IReadOnlyList<SpacedRun>) UndoLetterSpacing(Skeleton s)
+    private static (Skeleton?, IReadOnlyList<SpacedRun>) UndoLetterSpacing(Skeleton s)
     {
         if (!MayHaveSpacedRun(s.Text)) return (s, []);
         var matches = SpacedRunPattern().Matches(s.Text);
         if (matches.Count == 0) return (s, []);
-        var b = new Builder(s.Text.Length);
+        if (s._map is null) return (null, []);
+        var b = new Builder(s.Text.Length, mapped: true);
         var runs = new List<SpacedRun>();
         var at = 0;
         foreach (Match m in matches)
         {
-            for (; at < m.Index; at++) b.Add(s.Text[at], s._segment[at], s._start[at], s._end[at]);
+            for (; at < m.Index; at++) b.AddFrom(s, at);
             var compact = new StringBuilder();
             var gap = 0;
             for (; at < m.Index + m.Length; at++)
@@ -263,7 +321,7 @@ internal sealed partial class Skeleton
                 {
                     if (gap >= 2 && compact.Length > 0) b.Add(' ', -1, 0, 0);
                     gap = 0;
-                    b.Add(c, s._segment[at], s._start[at], s._end[at]);
+                    b.AddFrom(s, at);
                     compact.Append(c);
                 }
                 else
@@ -273,7 +331,7 @@ internal sealed partial class Skeleton
             }
             runs.Add(new SpacedRun(compact.ToString(), s.ToRaw(m.Index, m.Index + m.Length)));
         }
-        for (; at < s.Text.Length; at++) b.Add(s.Text[at], s._segment[at], s._start[at], s._end[at]);
+        for (; at < s.Text.Length; at++) b.AddFrom(s, at);
         return (b.Build().With(s.Reading, runs), runs);
     }
 
@@ -281,25 +339,40 @@ internal sealed partial class Skeleton
     /// A cheap superset of <see cref="SpacedRunPattern"/>: two single characters in a row, joined by one of its gaps.
     /// The pattern, tried at every letter, was the costliest step of a reading; ordinary prose has no such pair.
     /// </summary>
+    /// <remarks>
+    /// One pass over the runs of run characters: two runs of length one whose separator is one to four gap characters.
+    /// </remarks>
     private static bool MayHaveSpacedRun(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var previousSingleEnd = -1; // just past the previous run when it was a single character
+        for (var i = 0; i < text.Length;)
         {
-            if (!IsSingle(text, i)) continue;
-            var j = i + 1;
-            var gap = 0;
-            while (j < text.Length && gap < 4 && IsGap(text[j]))
+            if (!IsRunChar(text[i]))
             {
-                j++;
-                gap++;
+                i++;
+                continue;
             }
-            if (gap > 0 && j < text.Length && IsSingle(text, j)) return true;
+            var start = i;
+            while (i < text.Length && IsRunChar(text[i])) i++;
+            if (i - start != 1)
+            {
+                previousSingleEnd = -1;
+                continue;
+            }
+            if (previousSingleEnd >= 0 && start - previousSingleEnd <= 4 && IsAllGaps(text.AsSpan(previousSingleEnd, start - previousSingleEnd))) return true;
+            previousSingleEnd = i;
         }
         return false;
     }
 
-    private static bool IsSingle(string text, int i) =>
-        IsRunChar(text[i]) && (i == 0 || !IsRunChar(text[i - 1])) && (i + 1 == text.Length || !IsRunChar(text[i + 1]));
+    private static bool IsAllGaps(ReadOnlySpan<char> separator)
+    {
+        foreach (var c in separator)
+        {
+            if (!IsGap(c)) return false;
+        }
+        return true;
+    }
 
     private static bool IsRunChar(char c) => char.IsLetter(c) || char.IsNumber(c) || c is '@' or '$';
 
@@ -309,7 +382,7 @@ internal sealed partial class Skeleton
     {
         // Already collapsed (the usual case): no copy.
         if (s.Text.Length == 0 || (s.Text[0] != ' ' && s.Text[^1] != ' ' && !s.Text.Contains("  ", StringComparison.Ordinal))) return s;
-        var b = new Builder(s.Text.Length);
+        var b = new Builder(s.Text.Length, mapped: s._map is not null);
         var pending = false;
         for (var i = 0; i < s.Text.Length; i++)
         {
@@ -320,18 +393,28 @@ internal sealed partial class Skeleton
             }
             if (pending) b.Add(' ', -1, 0, 0);
             pending = false;
-            b.Add(s.Text[i], s._segment[i], s._start[i], s._end[i]);
+            b.AddFrom(s, i);
         }
         return b.Build().With(s.Reading, s.SpacedRuns);
     }
 
-    private Skeleton With(string reading, IReadOnlyList<SpacedRun> runs) => new(Text, _segment, _start, _end, reading, runs);
+    private Skeleton With(string reading, IReadOnlyList<SpacedRun> runs) => new(Text, _map, reading, runs);
 
-    /// <summary>The text and its map to raw offsets, in growable arrays (three lists and a StringBuilder cost twice as much).</summary>
-    private sealed class Builder(int capacity = 256)
+    /// <summary>
+    /// The text and, when <c>mapped</c>, its map to raw offsets, in growable arrays (three lists and a StringBuilder cost
+    /// twice as much). The text array is pooled: it is copied into the string and returned by <see cref="Build"/>.
+    /// </summary>
+    private sealed class Builder
     {
-        private char[] _text = new char[Math.Max(16, capacity)];
-        private int[] _segment = new int[Math.Max(16, capacity)], _start = new int[Math.Max(16, capacity)], _end = new int[Math.Max(16, capacity)];
+        private char[] _text;
+        private int[]? _segment, _start, _end;
+
+        public Builder(int capacity, bool mapped)
+        {
+            _text = ArrayPool<char>.Shared.Rent(Math.Max(16, capacity));
+            // As long as the rented array (which may be longer than asked): both grow when it is full.
+            if (mapped) (_segment, _start, _end) = (new int[_text.Length], new int[_text.Length], new int[_text.Length]);
+        }
 
         public int Length { get; private set; }
 
@@ -339,23 +422,47 @@ internal sealed partial class Skeleton
 
         public void Add(char c, int segment, int start, int end)
         {
-            if (Length == _text.Length)
+            if (Length == _text.Length) Grow();
+            _text[Length] = c;
+            if (_segment is not null)
             {
-                var size = _text.Length * 2;
-                Array.Resize(ref _text, size);
+                _segment[Length] = segment;
+                _start![Length] = start;
+                _end![Length] = end;
+            }
+            Length++;
+        }
+
+        /// <summary>Character <paramref name="i"/> of <paramref name="s"/> with where it came from.</summary>
+        public void AddFrom(Skeleton s, int i)
+        {
+            if (s._map is { } map) Add(s.Text[i], map.Segment[i], map.Start[i], map.End[i]);
+            else Add(s.Text[i], -1, 0, 0);
+        }
+
+        private void Grow()
+        {
+            var size = _text.Length * 2;
+            var text = ArrayPool<char>.Shared.Rent(size);
+            _text.AsSpan(0, Length).CopyTo(text);
+            ArrayPool<char>.Shared.Return(_text);
+            _text = text;
+            if (_segment is not null)
+            {
                 Array.Resize(ref _segment, size);
                 Array.Resize(ref _start, size);
                 Array.Resize(ref _end, size);
             }
-            _text[Length] = c;
-            _segment[Length] = segment;
-            _start[Length] = start;
-            _end[Length] = end;
-            Length++;
         }
 
         /// <summary>The skeleton; it takes the map arrays as they are (longer than the text; only [0, Length) is read).</summary>
-        public Skeleton Build() => new(new string(_text, 0, Length), _segment, _start, _end, "plain", []);
+        public Skeleton Build()
+        {
+            var text = new string(_text, 0, Length);
+            ArrayPool<char>.Shared.Return(_text);
+            _text = [];
+            return new(text, _segment is null ? null : new Map(_segment, _start!, _end!), "plain", []);
+        }
     }
 
     /// <summary>

@@ -58,10 +58,21 @@ public sealed partial class SocCatalog
         {
             if (similarities[i] > 0) matched.Add(i);
         }
-        matched.Sort((a, b) => similarities[b].CompareTo(similarities[a]) is var bySimilarity and not 0
+        int Compare(int a, int b) => similarities[b].CompareTo(similarities[a]) is var bySimilarity and not 0
             ? bySimilarity
-            : string.CompareOrdinal(Occupations[a].OnetCode, Occupations[b].OnetCode));
-        return matched.Take(top).Select(i => new SocMatch(Occupations[i], similarities[i])).ToList();
+            : string.CompareOrdinal(Occupations[a].OnetCode, Occupations[b].OnetCode);
+        // The best few kept in order as they come, instead of sorting all that matched: the order is total (codes are
+        // unique), so the first <paramref name="top"/> are the same.
+        var best = new List<int>(Math.Max(0, top) + 1);
+        foreach (var i in matched)
+        {
+            var at = best.Count;
+            while (at > 0 && Compare(i, best[at - 1]) < 0) at--;
+            if (at >= top) continue;
+            best.Insert(at, i);
+            if (best.Count > top) best.RemoveAt(top);
+        }
+        return best.Select(i => new SocMatch(Occupations[i], similarities[i])).ToList();
     }
 
     /// <summary>Reads the tab-separated O*NET occupation file (header: code, title, description).</summary>

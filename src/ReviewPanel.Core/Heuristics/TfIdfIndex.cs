@@ -37,11 +37,13 @@ internal sealed class TfIdfIndex
     {
         // Terms no document has cannot change the ranking, only the query's norm; leave them out. The same arithmetic
         // as Weigh (sublinear tf × idf, divided by the L2 norm, in first-occurrence order), without its dictionaries.
+        // The words are looked up as spans and counted under the index's own key: no string per word of the query.
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var term in HeuristicText.ContentWords(query))
+        var idf = _idf.GetAlternateLookup<ReadOnlySpan<char>>();
+        HeuristicText.VisitContentWords(query, word =>
         {
-            if (_idf.ContainsKey(term)) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, term, out _)++;
-        }
+            if (idf.TryGetValue(word, out var term, out _)) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, term, out _)++;
+        });
         var weights = new List<(string Term, double Weight)>(counts.Count);
         var squares = 0.0;
         foreach (var (term, count) in counts)

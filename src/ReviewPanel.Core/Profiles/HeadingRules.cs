@@ -45,7 +45,8 @@ internal static partial class HeadingRules
             return null;
         }
         // "Title aliasesshow ▾": the page's expand toggle is glued to the heading; it is UI, not content.
-        var title = ToggleWithArrowRegex().Replace(trimmed, string.Empty).TrimEnd();
+        // The toggle pattern ends with an arrow: only a line ending with one can lose anything to it.
+        var title = trimmed[^1] is '▾' or '▴' or '▼' or '▲' ? ToggleWithArrowRegex().Replace(trimmed, string.Empty).TrimEnd() : trimmed;
         if (TryKnown(title) is { } heading)
         {
             return heading;
@@ -82,13 +83,28 @@ internal static partial class HeadingRules
     /// <summary>The display title for an unknown heading (UI toggle removed).</summary>
     public static string CleanTitle(string line) => ToggleWithArrowRegex().Replace(line.Trim(), string.Empty).TrimEnd();
 
-    public static bool IsBullet(string line) => BulletRegex().IsMatch(line);
+    public static bool IsBullet(string line) => line.Contains('\n') ? BulletRegex().IsMatch(line) : BulletStart(line) >= 0;
 
     /// <summary>The bullet's text without its marker, or null when the line is not a bullet.</summary>
     public static string? BulletText(string line)
     {
-        var m = BulletRegex().Match(line);
-        return m.Success ? m.Groups[1].Value.Trim() : null;
+        if (line.Contains('\n'))
+        {
+            var m = BulletRegex().Match(line);
+            return m.Success ? m.Groups[1].Value.Trim() : null;
+        }
+        var start = BulletStart(line);
+        return start >= 0 ? line.AsSpan(start).Trim().ToString() : null;
+    }
+
+    /// <summary>
+    /// <see cref="BulletRegex"/> for a line without '\n', without a Match: whitespace, a marker, whitespace; the index
+    /// just past the marker, or -1 when the line is no bullet.
+    /// </summary>
+    private static int BulletStart(string line)
+    {
+        var marker = line.Length - line.AsSpan().TrimStart().Length;
+        return marker + 1 < line.Length && line[marker] is ('-' or '*' or '•') && char.IsWhiteSpace(line[marker + 1]) ? marker + 1 : -1;
     }
 
     public static bool IsTableRow(string line) => line.TrimStart().StartsWith('|');
@@ -107,9 +123,18 @@ internal static partial class HeadingRules
 
     private static bool EndsLikeSentence(string line) => line[^1] is '.' or '!' or '?' or ';' or ',' or '…';
 
+    /// <summary>
+    /// The letters the known patterns start with, in either case (focus, key, responsibilities, level, skills,
+    /// provenance, adjacent, title, aliases, classification): a line starting with another ASCII character is no known
+    /// heading, and skips the nine patterns. A non-ASCII start is left to the patterns (case-insensitive matching
+    /// folds a few, such as the Kelvin sign, to ASCII letters).
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> KnownFirstLetters = System.Buffers.SearchValues.Create("fFkKrRlLsSpPaAtTcC");
+
     private static Heading? TryKnown(string title)
     {
         var candidate = title.TrimEnd(':').TrimEnd();
+        if (candidate.Length == 0 || (char.IsAscii(candidate[0]) && !KnownFirstLetters.Contains(candidate[0]))) return null;
         foreach (var (key, pattern) in Known)
         {
             var m = pattern.Match(candidate);

@@ -21,7 +21,7 @@ internal static partial class ProfileIdentity
     public static bool IsKnownKey(string key) => KnownKeys.Contains(key);
 
     /// <summary>SHA-256 of the normalized text, so whitespace and case edits do not make a new layer version.</summary>
-    public static string LayerSha(string text) => Sha256Text.Of(TextNormalizer.Normalize(text));
+    public static string LayerSha(string text) => TextNormalizer.Sha256OfNormalized(text);
 
     /// <summary>SHA-256 over "key\nsha\n" for each layer in order: changes when any layer's content, key or order changes.</summary>
     public static string VersionHash(IEnumerable<ProfileLayer> layers)

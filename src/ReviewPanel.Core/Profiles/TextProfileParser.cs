@@ -238,7 +238,7 @@ internal static partial class TextProfileParser
         return (first, last);
     }
 
-    private static string Join(string[] lines, int first, int last) => string.Join('\n', lines[first..(last + 1)]);
+    private static string Join(string[] lines, int first, int last) => string.Join('\n', lines, first, last - first + 1);
 
     private static string FileSource(string path, int first, int last) => $"file:{path}#L{first + 1}-L{last + 1}";
 
@@ -247,8 +247,13 @@ internal static partial class TextProfileParser
     {
         public int First => first;
 
-        public IEnumerable<string> BodyLines() =>
-            lines[(first + 1)..(last + 1)].Where(l => !string.IsNullOrWhiteSpace(l));
+        public IEnumerable<string> BodyLines()
+        {
+            for (var i = first + 1; i <= last; i++)
+            {
+                if (!string.IsNullOrWhiteSpace(lines[i])) yield return lines[i];
+            }
+        }
 
         public IReadOnlyList<string> Bullets() =>
             BodyLines().Select(HeadingRules.BulletText).OfType<string>().Where(b => b.Length > 0).ToList();
@@ -290,7 +295,20 @@ internal static partial class TextProfileParser
         {
             trimmed = trimmed[..^1];
         }
-        return UnescapedPipeRegex().Split(trimmed).Select(c => c.Replace("\\|", "|", StringComparison.Ordinal).Trim()).ToList();
+        if (trimmed.Contains('\\'))
+        {
+            return UnescapedPipeRegex().Split(trimmed).Select(c => c.Replace("\\|", "|", StringComparison.Ordinal).Trim()).ToList();
+        }
+        // No escaped pipe: every '|' splits, and each cell is trimmed straight from the row.
+        var cells = new List<string>(trimmed.AsSpan().Count('|') + 1);
+        var rest = trimmed.AsSpan();
+        while (true)
+        {
+            var bar = rest.IndexOf('|');
+            cells.Add((bar < 0 ? rest : rest[..bar]).Trim().ToString());
+            if (bar < 0) return cells;
+            rest = rest[(bar + 1)..];
+        }
     }
 
     /// <summary>A code line: upper-case letters, digits, '_' or '-', in at least two dot-separated parts (INFRAS.DEVOPSSIA2C1.P6).</summary>

@@ -16,9 +16,10 @@ namespace ReviewPanel.Reviewing;
 public sealed class GroundingCheck(RoleProfile profile)
 {
     // Normalized on the first quote to look up: a clean profile's reviews often quote nothing at all.
-    private readonly Lazy<List<(string Key, string Location, string[] Forms)>> _strings = new(() => ProfileStrings.Of(profile)
+    // The location is spelled out only for a string a quote is found in.
+    private readonly Lazy<List<(string Key, ProfileStringEntry String, string[] Forms)>> _strings = new(() => ProfileStrings.Entries(profile)
         .Where(s => s.Value.Length > 0)
-        .Select(s => (s.LayerKey, s.Location, Forms(s.Value)))
+        .Select(s => (s.LayerKey, s, Forms(s.Value)))
         .ToList());
 
     public bool IsGrounded(Evidence evidence) => Locate(evidence) is not null;
@@ -55,13 +56,13 @@ public sealed class GroundingCheck(RoleProfile profile)
         };
     }
 
-    private string? Find(string[] quotes, Func<(string Key, string Location, string[] Forms), bool> where)
+    private string? Find(string[] quotes, Func<(string Key, ProfileStringEntry String, string[] Forms), bool> where)
     {
         foreach (var s in _strings.Value)
         {
             if (where(s) && s.Forms.Any(f => quotes.Any(q => f.Contains(q, StringComparison.Ordinal))))
             {
-                return s.Location;
+                return s.String.Location;
             }
         }
         return null;

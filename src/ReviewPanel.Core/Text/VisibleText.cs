@@ -129,7 +129,7 @@ public static class VisibleText
     };
 
     /// <summary>
-    /// Each character (by rune) with whether it is hidden. Emoji presentation selectors (U+FE0E/U+FE0F after a symbol)
+    /// Each character (by rune; a run of plain ASCII as one piece) with whether it is hidden. Emoji presentation selectors (U+FE0E/U+FE0F after a symbol)
     /// and a zero-width joiner between two symbols (emoji sequences) are visible parts of a glyph, not hidden text.
     /// </summary>
     private static IEnumerable<(int Index, int Length, bool Hidden)> Scan(string text)
@@ -137,6 +137,16 @@ public static class VisibleText
         var previousSymbol = false;
         for (var i = 0; i < text.Length;)
         {
+            // A run of printable ASCII, tab and line feed is visible as a whole (and no symbol): one piece, not one per character.
+            var plain = text.AsSpan(i).IndexOfAnyExcept(PlainAscii);
+            if (plain != 0)
+            {
+                var run = plain < 0 ? text.Length - i : plain;
+                yield return (i, run, false);
+                previousSymbol = false;
+                i += run;
+                continue;
+            }
             int value, length;
             if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
             {
@@ -164,6 +174,10 @@ public static class VisibleText
             i += length;
         }
     }
+
+    /// <summary>Tab, line feed and printable ASCII (U+0020–U+007E).</summary>
+    private static readonly System.Buffers.SearchValues<char> PlainAscii =
+        System.Buffers.SearchValues.Create("\t\n" + string.Concat(Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c)));
 
     private static bool NextIsSymbol(string text, int index) =>
         index < text.Length
