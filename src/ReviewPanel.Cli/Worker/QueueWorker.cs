@@ -208,6 +208,22 @@ internal sealed class QueueWorker(
                 WorkerLog.JobReleased(logger, job.Id, job.Source);
             }
         }
+        catch (Exception ex) when (IsStoreFault(ex))
+        {
+            // The store could not take the result (full, read-only, gone): not the profile's fault, so no attempt is
+            // spent. Its transaction recorded nothing; the job goes back to the queue, or, if even that cannot be
+            // written, comes back when its lease runs out. The claim loop meets the same fault and ends the worker
+            // after StoreRetrySeconds with one error line.
+            WorkerLog.JobNotRecorded(logger, job.Id, job.Source, ex.Message);
+            try
+            {
+                await queue.ReleaseAsync(job, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception again) when (IsStoreFault(again))
+            {
+                // The lease expires instead.
+            }
+        }
         catch (Exception ex)
         {
             var state = await queue.FailAsync(job, $"{ex.GetType().Name}: {ex.Message}", settings.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
@@ -220,6 +236,9 @@ internal sealed class QueueWorker(
             await renewal.ConfigureAwait(false);
         }
     }
+
+    private static bool IsStoreFault(Exception ex) =>
+        ex is StoreUnavailableException or System.Data.Common.DbException or IOException or TimeoutException;
 
     private async Task RenewAsync(WorkItem job, Action onLost, CancellationToken cancellationToken)
     {

@@ -13,6 +13,9 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Job {JobId} ({Source}) failed on attempt {Attempt}, now {State}")]
     public static partial void JobFailed(ILogger logger, Exception exception, long jobId, string source, int attempt, string state);
 
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Warning, Message = "Job {JobId} ({Source}) not recorded: the store failed ({Error}); it goes back to the queue")]
+    public static partial void JobNotRecorded(ILogger logger, long jobId, string source, string error);
+
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Job {JobId} ({Source}) released back to the queue")]
     public static partial void JobReleased(ILogger logger, long jobId, string source);
 
