@@ -135,17 +135,21 @@ internal static partial class HeuristicText
     /// <summary>Lower-cased runs of letters and digits (Unicode L and N).</summary>
     public static IEnumerable<string> Words(string text)
     {
-        for (var i = 0; i < text.Length;)
+        for (var i = 0; NextWord(text, ref i, out var start);)
         {
-            if (!(char.IsLetter(text[i]) || char.IsNumber(text[i])))
-            {
-                i++;
-                continue;
-            }
-            var start = i;
-            while (i < text.Length && (char.IsLetter(text[i]) || char.IsNumber(text[i]))) i++;
             yield return LowerInvariant(text, start, i - start);
         }
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
+
+    /// <summary>The next run of letters and digits at or after <paramref name="at"/>: its start, with <paramref name="at"/> moved past its end; false when none is left.</summary>
+    private static bool NextWord(string text, ref int at, out int start)
+    {
+        while (at < text.Length && !IsWordChar(text[at])) at++;
+        start = at;
+        while (at < text.Length && IsWordChar(text[at])) at++;
+        return at > start;
     }
 
     /// <summary><c>text.Substring(start, length).ToLowerInvariant()</c> in one string.</summary>
@@ -156,10 +160,10 @@ internal static partial class HeuristicText
     public static string LastWord(string text)
     {
         var end = text.Length;
-        while (end > 0 && !(char.IsLetter(text[end - 1]) || char.IsNumber(text[end - 1]))) end--;
+        while (end > 0 && !IsWordChar(text[end - 1])) end--;
         if (end == 0) throw new InvalidOperationException("The text has no word.");
         var start = end;
-        while (start > 0 && (char.IsLetter(text[start - 1]) || char.IsNumber(text[start - 1]))) start--;
+        while (start > 0 && IsWordChar(text[start - 1])) start--;
         return LowerInvariant(text, start, end - start);
     }
 
@@ -177,15 +181,8 @@ internal static partial class HeuristicText
     {
         var stopwords = Stopwords.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[64];
-        for (var i = 0; i < text.Length;)
+        for (var i = 0; NextWord(text, ref i, out var start);)
         {
-            if (!(char.IsLetter(text[i]) || char.IsNumber(text[i])))
-            {
-                i++;
-                continue;
-            }
-            var start = i;
-            while (i < text.Length && (char.IsLetter(text[i]) || char.IsNumber(text[i]))) i++;
             var length = i - start;
             if (length < 3) continue;
             var word = length <= buffer.Length ? buffer[..length] : new char[length];
