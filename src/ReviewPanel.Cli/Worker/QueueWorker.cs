@@ -109,7 +109,7 @@ internal sealed class QueueWorker(
                 fault = ex;
                 break;
             }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or TimeoutException)
+            catch (Exception ex) when (IsTransientStoreFault(ex))
             {
                 // Bounded: a store that stays read-only or full ends the worker with one line and exit 2, not an endless loop.
                 var now = time.GetUtcNow();
@@ -237,8 +237,11 @@ internal sealed class QueueWorker(
         }
     }
 
-    private static bool IsStoreFault(Exception ex) =>
-        ex is StoreUnavailableException or System.Data.Common.DbException or IOException or TimeoutException;
+    // A store that cannot take a write now (full, read-only, locked, timed out): the claim loop retries it for StoreRetrySeconds.
+    private static bool IsTransientStoreFault(Exception ex) => ex is System.Data.Common.DbException or IOException or TimeoutException;
+
+    // Any store fault, including one that ends the worker at once (the history file gone or replaced).
+    private static bool IsStoreFault(Exception ex) => ex is StoreUnavailableException || IsTransientStoreFault(ex);
 
     private async Task RenewAsync(WorkItem job, Action onLost, CancellationToken cancellationToken)
     {

@@ -54,9 +54,9 @@ internal static partial class HeuristicText
     {
         // The marker is anchored at the start, so it is one match at most: cut it and trim, in one string.
         var marker = 0;
-        if (MayBeBullet(line))
+        if (MayBeBullet(line) && BulletMarker().EnumerateMatches(line) is var matches && matches.MoveNext())
         {
-            foreach (var m in BulletMarker().EnumerateMatches(line)) marker = m.Length;
+            marker = matches.Current.Length;
         }
         var rest = line.AsSpan(marker).Trim();
         return rest.Length == line.Length ? line : rest.ToString();
@@ -113,7 +113,7 @@ internal static partial class HeuristicText
     {
         foreach (var c in text)
         {
-            if (char.IsLetter(c) || char.IsNumber(c)) return true;
+            if (IsWordChar(c)) return true;
         }
         return false;
     }
@@ -209,11 +209,7 @@ internal static partial class HeuristicText
             : word;
 
     /// <summary>Deliberately simple stemming: trims a plural 's' (not 'ss', 'us', 'is').</summary>
-    public static string Stem(string word) =>
-        word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
-            && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal)
-            ? word[..^1]
-            : word;
+    public static string Stem(string word) => Stem(word.AsSpan()).Length == word.Length ? word : word[..^1];
 
     /// <summary>
     /// A verbatim prefix of <paramref name="text"/> long enough to identify it: its first sentence (or more

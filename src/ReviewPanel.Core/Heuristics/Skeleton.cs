@@ -152,10 +152,9 @@ internal sealed partial class Skeleton
             var s = only?[k] ?? k;
             if (k > 0) b.Add(' ', -1, 0, 0);
             var (raw, from, to) = segments[s];
-            foreach (var bullet in BulletMarker().EnumerateMatches(raw.AsSpan(from, to - from)))
-            {
-                from += bullet.Length;
-            }
+            // Anchored at the start: one match at most, without allocating a Match.
+            var bullet = BulletMarker().EnumerateMatches(raw.AsSpan(from, to - from));
+            if (bullet.MoveNext()) from += bullet.Current.Length;
             if (options.HasFlag(Options.Reverse))
             {
                 foreach (var (index, length) in Order(raw, from, to, reverse: true))
