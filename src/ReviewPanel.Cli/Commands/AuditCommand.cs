@@ -46,7 +46,17 @@ public static class AuditCommand
                 await stderr.WriteLineAsync("error: no checkpoint file: pass --out FILE or set ReviewPanel:Store:CheckpointPath").ConfigureAwait(false);
                 return ExitCodes.Error;
             }
-            if (await checkpoints.ExportAsync(file, token).ConfigureAwait(false) is not { } written)
+            ChainCheckpoint? written;
+            try
+            {
+                written = await checkpoints.ExportAsync(file, token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"error: cannot write the checkpoint to {Path.GetFullPath(file)}: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Error;
+            }
+            if (written is null)
             {
                 await stderr.WriteLineAsync("error: the history is empty; there is nothing to checkpoint").ConfigureAwait(false);
                 return ExitCodes.Error;

@@ -169,7 +169,22 @@ public sealed class ChainCheckpoints(IChainVerifier store, IWaiverStore waiverCh
             Directory.CreateDirectory(folder);
         }
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temporary, checkpoint.ToJson() + "\n");
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temporary, checkpoint.ToJson() + "\n");
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            // A full disk must not leave the half-written file behind as well (deleting may fail the same way).
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+            }
+            throw;
+        }
     }
 }

@@ -128,4 +128,18 @@ public sealed class CheckpointProcessTests : IDisposable
         Assert.Equal(1, witnessed.ExitCode);
         Assert.Contains("vouches for 3: the newest 1 record(s) were cut off", witnessed.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AuditCheckpoint_OutIsAFolder_OneErrorLineNamingIt_ExitTwo_NothingLeftBeside()
+    {
+        await ReviewThreeAsync();
+        var folder = Directory.CreateDirectory(Path.Combine(dir.Path, "witness.json")).FullName;
+
+        var export = await CliProcess.RunAsync(dir.Path, null, "audit", "checkpoint", "--out", "witness.json");
+
+        Assert.Equal(2, export.ExitCode);
+        var line = Assert.Single(export.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: cannot write the checkpoint to {folder}: ", line, StringComparison.Ordinal);
+        Assert.Equal([folder], Directory.GetFileSystemEntries(dir.Path, "witness.json*"));
+    }
 }
