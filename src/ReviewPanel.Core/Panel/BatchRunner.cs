@@ -48,7 +48,7 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
         await store.StartRunAsync(run, cancellationToken).ConfigureAwait(false);
         // Reviews run in parallel; one writer records their reports in groups (one transaction each), so the store's
         // write lock is taken once per group instead of once per profile, and nothing waits on it but the writer.
-        var reports = Channel.CreateBounded<(int Index, ProfileReport Report, ProfileSummary Summary, object Encoded)>(new BoundedChannelOptions(GroupSize * 4) { SingleReader = true });
+        var reports = Channel.CreateBounded<(int Index, ProfileReport Report, ProfileSummary Summary, object Encoded)>(new BoundedChannelOptions(GroupSize) { SingleReader = true });
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var writer = WriteAsync(reports.Reader, run.RunId, summaries, onProfileDone, abort);
         try
@@ -92,8 +92,12 @@ public sealed partial class BatchRunner(ProfileImporter importer, IHistoryWriter
     /// <summary>Batches larger than this keep their summaries in a temporary file (<see cref="SummaryList"/>), not in memory.</summary>
     public int SpillAbove { get; init; } = SummaryList.DefaultSpillAbove;
 
-    /// <summary>The most reports recorded in one transaction.</summary>
-    private const int GroupSize = 64;
+    /// <summary>
+    /// The most reports recorded in one transaction, and the most waiting for the writer. Groups average 13 to 17
+    /// reports offline (the writer takes what has arrived); a longer queue (256 before) only kept finished reports
+    /// alive long enough to be promoted by the GC (see <see cref="Heuristics.HeuristicText"/>).
+    /// </summary>
+    internal const int GroupSize = 32;
 
     private async Task WriteAsync(ChannelReader<(int Index, ProfileReport Report, ProfileSummary Summary, object Encoded)> reader, string runId, SummaryList summaries,
         Action<ProfileSummary>? onProfileDone, CancellationTokenSource abort)

@@ -45,7 +45,7 @@ public sealed class BatchRunnerTests
             .RunAsync(TestHost.OfflinePanel(), Run, sources, 4, _ => Interlocked.Increment(ref done), CancellationToken.None);
 
         Assert.Equal(150, groups.Sum());
-        Assert.All(groups, g => Assert.InRange(g, 1, 64));
+        Assert.All(groups, g => Assert.InRange(g, 1, BatchRunner.GroupSize));
         Assert.Equal(150, done);
         Assert.Equal(sources, result.Profiles.Select(p => p.Source));
         await writer.DidNotReceive().RecordAsync(Arg.Any<ProfileReport>(), Arg.Any<CancellationToken>());
