@@ -58,7 +58,7 @@ internal sealed class ChainVerifier
             {
                 return (seq, $"Record {seq}'s verdict columns disagree with its own report.");
             }
-            return CompareRows(seq, ReportRows.FromReportJson(row.ReportJson), reviews, scores);
+            return CompareRows(seq, report, row.ReportJson, reviews, scores);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or NotSupportedException)
         {
@@ -66,15 +66,19 @@ internal sealed class ChainVerifier
         }
     }
 
-    private static (long, string)? CompareRows(long seq, ReportRows expected, IReadOnlyList<ReviewRow> reviews, IReadOnlyList<ScoreRow> scores)
+    private static (long, string)? CompareRows(long seq, Panel.ProfileReport report, string reportJson, IReadOnlyList<ReviewRow> reviews, IReadOnlyList<ScoreRow> scores)
     {
+        var expected = ReportRows.FromReport(report, reportJson);
+        ReportRows? legacy = null;
         if (reviews.Count != expected.Reviews.Count)
         {
             return (seq, $"Record {seq} has {reviews.Count} review rows but its hashed report has {expected.Reviews.Count}: review rows were added or deleted.");
         }
         for (var i = 0; i < reviews.Count; i++)
         {
-            if (reviews[i] != expected.Reviews[i])
+            // A review row holds its review's text when it has a cache key; rows written before 2026-12-05 hold it
+            // for every review. Either form is checked against the hashed report in full.
+            if (reviews[i] != expected.Reviews[i] && reviews[i] != (legacy ??= ReportRows.FromReport(report, reportJson, copyEvery: true)).Reviews[i])
             {
                 return (seq, $"Record {seq}: the review row of '{expected.Reviews[i].ReviewerId}' differs from the hashed report.");
             }

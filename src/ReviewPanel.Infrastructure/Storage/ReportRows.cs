@@ -19,19 +19,28 @@ internal sealed record ReportRows(IReadOnlyList<ReviewRow> Reviews, IReadOnlyLis
         JsonSerializer.Deserialize<ProfileReport>(reportJson, ReviewPanelJson.Canonical)
         ?? throw new JsonException("report_json is null");
 
-    public static ReportRows FromReportJson(string reportJson) => FromReport(ParseReport(reportJson), reportJson);
-
     /// <summary>
     /// The rows of a report whose canonical JSON is <paramref name="reportJson"/> (the writer has both in hand, so it
-    /// does not parse the report back; verification parses it with <see cref="FromReportJson"/> and must agree).
+    /// does not parse the report back; verification parses the stored report and must agree).
+    /// <c>review_json</c> holds a review's exact text inside the report only where it is read on its own: a review
+    /// with a cache key, which a later run may reuse. Every other review is in the hashed report already; copying
+    /// it again was a quarter of what an offline verdict stored. Rows written before that hold the copy for every
+    /// review, and verification accepts both (<see cref="ChainVerifier"/>).
     /// </summary>
-    public static ReportRows FromReport(ProfileReport report, string reportJson)
-    {
-        using var document = JsonDocument.Parse(reportJson);
-        var reviewElements = RawElements(document.RootElement, "reviews");
-        var adjudicationElements = RawElements(document.RootElement, "adjudications");
+    public static ReportRows FromReport(ProfileReport report, string reportJson) => FromReport(report, reportJson, copyEvery: false);
 
-        var reviews = new List<ReviewRow>();
+    /// <param name="copyEvery">Every review's text, cached or not (what rows written before 2026-12-05 hold).</param>
+    public static ReportRows FromReport(ProfileReport report, string reportJson, bool copyEvery)
+    {
+        var needsText = copyEvery
+            || report.Reviews.Any(r => r.CacheKey is not null)
+            || report.Adjudications.Any(r => r.CacheKey is not null);
+        // Parsed only when some review's text is kept: an offline report has none, and then is not read back at all.
+        using var document = needsText ? JsonDocument.Parse(reportJson) : null;
+        var reviewElements = document is null ? [] : RawElements(document.RootElement, "reviews");
+        var adjudicationElements = document is null ? [] : RawElements(document.RootElement, "adjudications");
+
+        var reviews = new List<ReviewRow>(report.Reviews.Count + report.Adjudications.Count);
         var scores = new List<ScoreRow>();
         Add(report.Reviews, reviewElements, ReviewRole);
         Add(report.Adjudications, adjudicationElements, AdjudicationRole);
@@ -51,7 +60,7 @@ internal sealed record ReportRows(IReadOnlyList<ReviewRow> Reviews, IReadOnlyLis
                     review.Kind,
                     EnumText.Of(review.Status),
                     review.CacheKey,
-                    rawJson[i]));
+                    copyEvery || review.CacheKey is not null ? rawJson[i] : ""));
                 for (var s = 0; s < review.Scores.Count; s++)
                 {
                     var score = review.Scores[s];

@@ -411,6 +411,45 @@ public abstract class ReviewStoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task RecordAsync_ReviewRows_CopyTheTextOfCachedReviewsOnly()
+    {
+        var store = await OpenStoreAsync();
+        await SeedAsync(store); // record 2 failed: two cached reviews and an uncached adjudication
+
+        await using var connection = await OpenRawConnectionAsync();
+        var report = (string)(await ScalarAsync(connection, "SELECT report_json FROM verdicts WHERE seq = 2"))!;
+        using var document = JsonDocument.Parse(report);
+        var reviews = document.RootElement.GetProperty("reviews");
+        Assert.Equal(reviews[0].GetRawText(), await ScalarAsync(connection, "SELECT review_json FROM reviews WHERE verdict_seq = 2 AND ordinal = 0"));
+        Assert.Equal(reviews[1].GetRawText(), await ScalarAsync(connection, "SELECT review_json FROM reviews WHERE verdict_seq = 2 AND ordinal = 1"));
+        Assert.Equal(DBNull.Value, await ScalarAsync(connection, "SELECT cache_key FROM reviews WHERE verdict_seq = 2 AND ordinal = 2"));
+        Assert.Equal("", await ScalarAsync(connection, "SELECT review_json FROM reviews WHERE verdict_seq = 2 AND ordinal = 2"));
+        Assert.NotNull(await store.FindCachedReviewAsync("cache-v2-h", None));
+    }
+
+    [StoreFact]
+    public async Task VerifyChainAsync_UncachedReviewRowInTheOlderFullForm_IsIntact_ButAnyOtherTextIsFound()
+    {
+        var store = await OpenStoreAsync();
+        await SeedAsync(store);
+        await using var connection = await OpenRawConnectionAsync();
+        await DropAppendOnlyGuardsAsync(connection);
+        var report = (string)(await ScalarAsync(connection, "SELECT report_json FROM verdicts WHERE seq = 2"))!;
+        using var document = JsonDocument.Parse(report);
+        var adjudication = document.RootElement.GetProperty("adjudications")[0].GetRawText();
+
+        // Rows written before 2026-12-05 copied every review's text, cached or not.
+        await ExecuteAsync(connection, "UPDATE reviews SET review_json = @json WHERE verdict_seq = 2 AND ordinal = 2", ("json", adjudication));
+        Assert.True((await store.VerifyChainAsync(None)).Intact);
+
+        await ExecuteAsync(connection, "UPDATE reviews SET review_json = @json WHERE verdict_seq = 2 AND ordinal = 2", ("json", adjudication.Replace("adjudicator", "someone else", StringComparison.Ordinal)));
+        var verification = await store.VerifyChainAsync(None);
+        Assert.False(verification.Intact);
+        Assert.Equal(2, verification.FirstBrokenSequence);
+        Assert.Contains("review row of 'adjudicator'", verification.Problem, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
     public async Task AppendOnlyGuards_UpdateOrDeleteOfHistory_IsRejectedByTheDatabase()
     {
         var store = await OpenStoreAsync();
