@@ -56,17 +56,33 @@ public static class TextNormalizer
         var pendingSpace = false;
         foreach (var c in nfkc)
         {
-            if (char.IsWhiteSpace(c))
+            char lower;
+            if (c < 0x80)
+            {
+                // ASCII inline (this loop sees every character the heuristics compare): its white space is
+                // U+0009..U+000D and the space, as char.IsWhiteSpace says.
+                if (c == ' ' || (uint)(c - '\t') <= '\r' - '\t')
+                {
+                    pendingSpace = length > 0;
+                    continue;
+                }
+                lower = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+            }
+            else if (char.IsWhiteSpace(c))
             {
                 pendingSpace = length > 0;
                 continue;
+            }
+            else
+            {
+                lower = ToLowerInvariant(c);
             }
             if (pendingSpace)
             {
                 into[length++] = ' ';
                 pendingSpace = false;
             }
-            into[length++] = ToLowerInvariant(c);
+            into[length++] = lower;
         }
         return length;
     }
