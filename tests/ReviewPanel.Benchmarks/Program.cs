@@ -14,12 +14,19 @@ using ReviewPanel.Benchmarks;
 //                                         ReviewPanel's LLM panel and promptfoo (PROMPTFOO_BIN) side by side, each behind
 //                                         an Azure-like quota proxy in front of the emulator
 //   prompt-tokens [FILE]                  per persona: prompt chars/4 + max_tokens, as Azure admits a request
+//   review [sizes, default 1000,10000]    end to end: `reviewpanel review <N profiles> --format json` as a process,
+//                                         start included, with its peak memory (builds the CLI in Release first)
 //   (child mode: offline-one N FIXTURE)
 if (args is ["offline-one", var n, var fixture])
 {
     var m = await OfflineBatch.MeasureAsync(int.Parse(n, CultureInfo.InvariantCulture), fixture);
     Console.WriteLine(m.ToLine());
     return 0;
+}
+if (args is ["review", ..])
+{
+    var e2eSizes = (args.Length > 1 ? args[1] : "1000,10000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+    return await EndToEnd.RunAsync(e2eSizes, Root.Find(), Path.GetFullPath(Path.Combine(Root.Find(), "fixtures", "profiles", "data-platform-p4.txt")));
 }
 if (args is ["probe", ..])
 {
@@ -68,7 +75,7 @@ if (args is ["llm" or "rerun", ..])
 }
 if (args.Length == 0 || args[0] != "offline")
 {
-    Console.Error.WriteLine("usage: offline [sizes] | probe [N] | llm [--profiles N] [--rpm R] [--tpm T] [--concurrency C] [--estimated-tokens E] | rerun ... | micro");
+    Console.Error.WriteLine("usage: offline [sizes] | review [sizes] | probe [N] | llm [--profiles N] [--rpm R] [--tpm T] [--concurrency C] [--estimated-tokens E] | rerun ... | micro");
     return 2;
 }
 var sizes = (args.Length > 1 ? args[1] : "1000,10000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
