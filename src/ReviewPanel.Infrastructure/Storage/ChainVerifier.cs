@@ -76,7 +76,7 @@ internal sealed class ChainVerifier
         }
         for (var i = 0; i < reviews.Count; i++)
         {
-            // A review row holds its review's text when it has a cache key; rows written before 2026-12-05 hold it
+            // A review row holds its review's text when it has a cache key; rows written by earlier versions hold it
             // for every review. Either form is checked against the hashed report in full.
             if (reviews[i] != expected.Reviews[i] && reviews[i] != (legacy ??= ReportRows.FromReport(report, reportJson, copyEvery: true)).Reviews[i])
             {

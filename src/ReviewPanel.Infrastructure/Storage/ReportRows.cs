@@ -29,7 +29,7 @@ internal sealed record ReportRows(IReadOnlyList<ReviewRow> Reviews, IReadOnlyLis
     /// </summary>
     public static ReportRows FromReport(ProfileReport report, string reportJson) => FromReport(report, reportJson, copyEvery: false);
 
-    /// <param name="copyEvery">Every review's text, cached or not (what rows written before 2026-12-05 hold).</param>
+    /// <param name="copyEvery">Every review's text, cached or not (what rows written before reviews kept only cached text hold).</param>
     public static ReportRows FromReport(ProfileReport report, string reportJson, bool copyEvery)
     {
         var needsText = copyEvery

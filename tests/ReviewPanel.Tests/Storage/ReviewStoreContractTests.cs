@@ -438,7 +438,7 @@ public abstract class ReviewStoreContractTests : IAsyncLifetime
         using var document = JsonDocument.Parse(report);
         var adjudication = document.RootElement.GetProperty("adjudications")[0].GetRawText();
 
-        // Rows written before 2026-12-05 copied every review's text, cached or not.
+        // Rows written by earlier versions copied every review's text, cached or not.
         await ExecuteAsync(connection, "UPDATE reviews SET review_json = @json WHERE verdict_seq = 2 AND ordinal = 2", ("json", adjudication));
         Assert.True((await store.VerifyChainAsync(None)).Intact);
 
