@@ -22,10 +22,6 @@ public abstract partial class DbReviewStore : IReviewStore, IWorkQueue
 
     private const string VerdictColumnsWithReport = VerdictColumns + ", report_json";
 
-    private static readonly string[] ReviewColumns = ["verdict_seq", "ordinal", "role", "reviewer_id", "reviewer_version", "kind", "status", "cache_key", "review_json"];
-
-    private static readonly string[] ScoreColumns = ["verdict_seq", "review_ordinal", "ordinal", "reviewer_id", "dimension", "score", "ungrounded"];
-
     // How many records the chain check holds in memory at once (PostgreSQL allows one open reader per connection).
     private const int VerifyPageSize = 256;
 
@@ -245,28 +241,10 @@ public abstract partial class DbReviewStore : IReviewStore, IWorkQueue
 
         // One statement per table for all of a verdict's rows (nine reviews and nine scores offline): executing
         // eighteen single-row statements was most of the statements a verdict took.
-        await writer.InsertRowsAsync("reviews", ReviewColumns, rows.Reviews.Count, (i, column) => column switch
-        {
-            0 => row.Sequence,
-            1 => rows.Reviews[i].Ordinal,
-            2 => rows.Reviews[i].Role,
-            3 => rows.Reviews[i].ReviewerId,
-            4 => rows.Reviews[i].ReviewerVersion,
-            5 => rows.Reviews[i].Kind,
-            6 => rows.Reviews[i].Status,
-            7 => rows.Reviews[i].CacheKey,
-            _ => rows.Reviews[i].ReviewJson,
-        }, cancellationToken).ConfigureAwait(false);
-        await writer.InsertRowsAsync("scores", ScoreColumns, rows.Scores.Count, (i, column) => column switch
-        {
-            0 => row.Sequence,
-            1 => rows.Scores[i].ReviewOrdinal,
-            2 => rows.Scores[i].Ordinal,
-            3 => rows.Scores[i].ReviewerId,
-            4 => rows.Scores[i].Dimension,
-            5 => rows.Scores[i].Score,
-            _ => rows.Scores[i].Ungrounded,
-        }, cancellationToken).ConfigureAwait(false);
+        // One statement per table for all of a verdict's rows (nine reviews and nine scores offline): executing
+        // eighteen single-row statements was most of the statements a verdict took.
+        await writer.InsertRowsAsync("reviews", ReviewRow.Columns, [.. rows.Reviews.Select(r => r.Values(row.Sequence))], cancellationToken).ConfigureAwait(false);
+        await writer.InsertRowsAsync("scores", ScoreRow.Columns, [.. rows.Scores.Select(r => r.Values(row.Sequence))], cancellationToken).ConfigureAwait(false);
 
         StoreLog.VerdictRecorded(logger, row.Sequence, dedupeKey, report.RunId);
         return true;

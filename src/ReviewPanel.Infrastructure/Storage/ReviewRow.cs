@@ -9,4 +9,10 @@ internal sealed record ReviewRow(
     string Kind,
     string Status,
     string? CacheKey,
-    string ReviewJson);
+    string ReviewJson)
+{
+    public static readonly string[] Columns = ["verdict_seq", "ordinal", "role", "reviewer_id", "reviewer_version", "kind", "status", "cache_key", "review_json"];
+
+    /// <summary>The row's values in <see cref="Columns"/> order.</summary>
+    public object?[] Values(long verdictSequence) => [verdictSequence, Ordinal, Role, ReviewerId, ReviewerVersion, Kind, Status, CacheKey, ReviewJson];
+}

@@ -7,4 +7,10 @@ internal sealed record ScoreRow(
     string ReviewerId,
     string Dimension,
     int? Score,
-    bool Ungrounded);
+    bool Ungrounded)
+{
+    public static readonly string[] Columns = ["verdict_seq", "review_ordinal", "ordinal", "reviewer_id", "dimension", "score", "ungrounded"];
+
+    /// <summary>The row's values in <see cref="Columns"/> order.</summary>
+    public object?[] Values(long verdictSequence) => [verdictSequence, ReviewOrdinal, Ordinal, ReviewerId, Dimension, Score, Ungrounded];
+}

@@ -28,38 +28,35 @@ internal sealed class VerdictWriter(DbConnection connection, DbTransaction trans
     }
 
     /// <summary>
-    /// Inserts <paramref name="count"/> rows into <paramref name="table"/> with one multi-row statement;
-    /// <paramref name="value"/> gives row i's value of column c (in <paramref name="columns"/> order).
+    /// Inserts <paramref name="rows"/> (each its values in <paramref name="columns"/> order) into <paramref name="table"/>
+    /// with one multi-row statement, built once per row count in this transaction.
     /// </summary>
-    public async Task InsertRowsAsync(string table, string[] columns, int count, Func<int, int, object?> value, CancellationToken cancellationToken)
+    public async Task InsertRowsAsync(string table, string[] columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
-        if (count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
-        var key = $"{table}#{count}";
+        var key = $"{table}#{rows.Count}";
         if (!_commands.TryGetValue(key, out var command))
         {
             command = connection.CreateCommand();
             command.Transaction = transaction;
-            var rows = Enumerable.Range(0, count).Select(i => "(" + string.Join(", ", columns.Select((_, c) => $"@p{i}_{c}")) + ")");
-            command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {string.Join(", ", rows)}";
-            for (var i = 0; i < count; i++)
+            var tuples = Enumerable.Range(0, rows.Count).Select(i => "(" + string.Join(", ", columns.Select((_, c) => $"@p{i}_{c}")) + ")");
+            command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {string.Join(", ", tuples)}";
+            for (var i = 0; i < rows.Count * columns.Length; i++)
             {
-                for (var c = 0; c < columns.Length; c++)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = $"@p{i}_{c}";
-                    command.Parameters.Add(parameter);
-                }
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{i / columns.Length}_{i % columns.Length}";
+                command.Parameters.Add(parameter);
             }
             _commands[key] = command;
         }
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < rows.Count; i++)
         {
             for (var c = 0; c < columns.Length; c++)
             {
-                command.Parameters[(i * columns.Length) + c].Value = value(i, c) ?? DBNull.Value;
+                command.Parameters[(i * columns.Length) + c].Value = rows[i][c] ?? DBNull.Value;
             }
         }
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
