@@ -263,6 +263,10 @@ public sealed class FaultProcessTests : IDisposable
         var enqueue = await RunAsync(env, "enqueue", "drafts");
         Assert.True(enqueue.ExitCode == 0, enqueue.Stderr);
         SqliteConnection.ClearAllPools();
+        // Leave 2 MiB: room for the first verdicts, far less than 300 need (about 18 KB each, twice with the WAL).
+        // Filling the disk only once 5 were recorded raced a fast worker, which sometimes had recorded all 300 by
+        // then and idled with nothing left to write (seen once in CI: the test timed out with every job done).
+        Fill(Path.Combine(disk, "filler"), leave: 2 * 1024 * 1024);
 
         using var worker = WorkerProcess.Start(dir.Path, env);
         var wait = Stopwatch.StartNew();
@@ -275,8 +279,7 @@ public sealed class FaultProcessTests : IDisposable
             done = await HistoryCounts.CountAsync(db, "SELECT COUNT(*) FROM verdicts");
         }
         Assert.True(done >= 5, worker.Stderr);
-        // The disk fills up under the running worker: claims and commits fail from now on.
-        Fill(Path.Combine(disk, "filler"));
+        // The disk fills up under the running worker: claims and commits fail from here on.
         var clock = Stopwatch.StartNew();
 
         var exit = await worker.WaitForExitAsync(Timeout);
@@ -290,7 +293,8 @@ public sealed class FaultProcessTests : IDisposable
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 
-    private static void Fill(string path)
+    /// <summary>Fills the disk, then frees <paramref name="leave"/> bytes of it again.</summary>
+    private static void Fill(string path, long leave)
     {
         using var filler = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
         var block = new byte[64 * 1024];
@@ -305,6 +309,7 @@ public sealed class FaultProcessTests : IDisposable
         {
             // ENOSPC: the disk is full now.
         }
+        filler.SetLength(Math.Max(0, filler.Length - leave));
     }
 
     private static int ClosedPort()
